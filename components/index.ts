@@ -1,0 +1,8 @@
+/** Registers every `sf-*` element and exports their classes. */
+export { SfStore } from './sf-store/sf-store.js';
+export { SfStoreStatus } from './sf-store-status/sf-store-status.js';
+export { setDefaultStorefront } from './shared/default-store.js';
+export { storeContext } from './shared/store-context.js';
+export type { StoreState, StoreStatus } from './shared/store-context.js';
+export { StoreController } from './shared/store-controller.js';
+export type { StoreBinding } from './shared/store-controller.js';

@@ -1,0 +1,180 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { StorefrontAdapter } from '../../src/adapter/adapter.js';
+import { StorefrontError, toStorefrontError } from '../../src/core/errors.js';
+import { resolveLocale } from '../../src/core/locale.js';
+import { createStorefront, type Storefront } from '../../src/storefront.js';
+import { baseStyles, noticeStyles } from '../shared/base-styles.js';
+import { providerChanged, registerProvider } from '../shared/default-store.js';
+import { t, type MessageKey } from '../shared/messages.js';
+import { renderNotice } from '../shared/notice.js';
+import { defineElement, SfElement } from '../shared/sf-element.js';
+import { storeContext, type StoreState } from '../shared/store-context.js';
+import { acquireStorefront, releaseStorefront } from './store-registry.js';
+import { resolveStoreConfig } from './store-config.js';
+
+const CONFIG_MESSAGES: Record<string, MessageKey> = {
+  storeId: 'store.config.storeId',
+  adapter: 'store.config.adapter',
+  endpoint: 'store.config.endpoint',
+  currency: 'store.config.currency',
+  rest: 'store.config.rest',
+  duplicate: 'store.config.duplicate',
+};
+
+/**
+ * Connects the widgets inside it to a shop backend and to the browser's storage. Widgets
+ * elsewhere on the page that are inside no `<sf-store>` use the first `<sf-store>` of the
+ * document. It takes no room of its own (`display: contents`); when it is set up wrongly it
+ * shows a message saying which attribute is wrong.
+ *
+ * @summary Store provider: adapter, storage and locale for the widgets of a page.
+ * @tagname sf-store
+ * @slot - The page content holding the widgets.
+ * @event sf-store-ready - Storage is open; `detail: { storeId, persistent }`.
+ * @event sf-store-error - The store could not be set up; `detail: { error }` (a StorefrontError with code `config`).
+ * @csspart notice - The box explaining a configuration error.
+ * @csspart notice-action - Its button, if any.
+ * @cssprop --sf-color-primary - Accent colour of every widget (default #d0342c).
+ * @cssprop --sf-font-family - Font of every widget.
+ */
+export class SfStore extends SfElement {
+  static override styles = [
+    baseStyles,
+    noticeStyles,
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+  ];
+
+  /**
+   * `local` (the in-browser demo shop, default) or `rest` (needs `endpoint`). From script it
+   * may also be set to an adapter object of your own.
+   */
+  @property() adapter: string | StorefrontAdapter | undefined;
+  /** Base URL of a backend speaking the kit's REST contract. */
+  @property() endpoint: string | undefined;
+  /** `zh-CN` (default) or `en`. */
+  @property() locale: string | undefined;
+  /** ISO 4217 currency (default CNY). */
+  @property() currency: string | undefined;
+  /** Separates the data of several shops on one site (letters, digits, `-`, `_`). */
+  @property({ attribute: 'store-id' }) storeId: string | undefined;
+  /** Simulated latency of the local adapter in ms, to preview loading states. */
+  @property({ type: Number }) latency: number | undefined;
+
+  private state: StoreState = { status: 'connecting', storefront: null, error: null, locale: resolveLocale(undefined) };
+  private readonly provider = new ContextProvider(this, { context: storeContext, initialValue: this.state });
+  private current: { storeId: string; storefront: Storefront } | null = null;
+  private unregister: (() => void) | null = null;
+  private generation = 0;
+
+  /** The storefront once configured (its `ready` may still be pending). */
+  get storefront(): Storefront | null {
+    return this.current?.storefront ?? null;
+  }
+
+  /** Resolves with the storefront once storage is open; rejects with a configuration error. */
+  whenReady(): Promise<Storefront> {
+    const { status, storefront, error } = this.state;
+    if (status === 'ready' && storefront) return Promise.resolve(storefront);
+    if (status === 'error' && error) return Promise.reject(error);
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        this.removeEventListener('sf-store-ready', done);
+        this.removeEventListener('sf-store-error', done);
+        this.whenReady().then(resolve, reject);
+      };
+      this.addEventListener('sf-store-ready', done);
+      this.addEventListener('sf-store-error', done);
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const host = this;
+    this.unregister = registerProvider({
+      element: this,
+      get state() {
+        return host.state;
+      },
+    });
+    if (!this.current && this.state.status !== 'error') this.configure();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unregister?.();
+    this.unregister = null;
+    this.release();
+    this.state = { ...this.state, status: 'connecting', storefront: null };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const keys = ['adapter', 'endpoint', 'currency', 'storeId', 'latency'] as const;
+    if (this.hasUpdated && keys.some((key) => changed.has(key))) this.configure();
+    else if (changed.has('locale') && this.hasUpdated) this.setState({ ...this.state, locale: resolveLocale(this.locale) });
+  }
+
+  private release(): void {
+    if (this.current) releaseStorefront(this.current.storeId, this.current.storefront);
+    this.current = null;
+  }
+
+  private setState(state: StoreState): void {
+    this.state = state;
+    this.provider.setValue(state);
+    providerChanged();
+    this.requestUpdate();
+  }
+
+  private configure(): void {
+    if (!this.isConnected) return;
+    const generation = ++this.generation;
+    this.release();
+    const locale = resolveLocale(this.locale ?? document.documentElement.lang);
+    let storefront: Storefront;
+    try {
+      const config = resolveStoreConfig(this);
+      storefront = acquireStorefront(config.storeId, config.signature, () =>
+        createStorefront({ adapter: config.createAdapter(), storeId: config.storeId, currency: config.currency, locale }),
+      );
+      this.current = { storeId: config.storeId, storefront };
+    } catch (error) {
+      const failure = toStorefrontError(error, 'config');
+      console.error(`[storefront-elements] <sf-store>: ${failure.message}`);
+      this.setState({ status: 'error', storefront: null, error: failure, locale });
+      this.emit('sf-store-error', { error: failure });
+      return;
+    }
+    this.setState({ status: 'connecting', storefront: null, error: null, locale });
+    void storefront.ready.then(() => {
+      if (generation !== this.generation) return;
+      this.setState({ status: 'ready', storefront, error: null, locale: resolveLocale(this.locale ?? document.documentElement.lang) });
+      this.emit('sf-store-ready', { storeId: storefront.storeId, persistent: storefront.storage.persistent });
+    });
+  }
+
+  private configMessage(error: StorefrontError): string {
+    const key = CONFIG_MESSAGES[String(error.detail.field)];
+    return key ? t(this.state.locale, key, { value: String(error.detail.value ?? '') }) : error.message;
+  }
+
+  protected override render() {
+    const { status, error, locale } = this.state;
+    return html`${status === 'error' && error
+        ? renderNotice({ tone: 'error', title: t(locale, 'store.config.title'), body: this.configMessage(error) })
+        : nothing}<slot></slot>`;
+  }
+}
+
+defineElement('sf-store', SfStore);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sf-store': SfStore;
+  }
+}

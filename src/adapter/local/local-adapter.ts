@@ -1,0 +1,333 @@
+import type { CallOptions, StorefrontAdapter, WriteOptions } from '../adapter.js';
+import { StorefrontError, throwIfAborted, type StorefrontErrorCode } from '../../core/errors.js';
+import type {
+  CatalogPage,
+  CatalogQuery,
+  CheckoutRequest,
+  CheckoutSession,
+  Facet,
+  GuestbookEntry,
+  GuestbookPage,
+  GuestbookPost,
+  HelpArticle,
+  Member,
+  Order,
+  PaymentMethod,
+  Product,
+  Promotion,
+  SignInRequest,
+  SignUpRequest,
+  SubscribeRequest,
+  Subscription,
+  VisitEvent,
+  VisitStats,
+} from '../../core/types.js';
+import { applyCatalogQuery, effectivePrice } from '../../catalog/catalog-query.js';
+import type { DemoData } from './demo/demo-data.js';
+import { LocalState } from './local-state.js';
+import { checkGuestbookPost, checkSubscribeRequest, normalizeContact, normalizeEmail } from './local-validation.js';
+
+export interface LocalAdapterOptions {
+  /** Simulated latency of every call in ms (default 0), to see loading states. */
+  latency?: number;
+  /** A catalog of your own instead of the demo shop (e.g. 10,000 generated products). */
+  products?: Product[];
+  /** Replaces the whole demo data set. */
+  data?: DemoData;
+  /** Separates the adapter's persisted state (orders, messages...) per demo. */
+  namespace?: string;
+  /** Clock, for flash-sale and deadline tests. */
+  now?: () => number;
+  /** `null` keeps the adapter's state in memory only. */
+  indexedDB?: IDBFactory | null;
+  /** Make every call fail with this code, to see error states. */
+  fail?: StorefrontErrorCode | null;
+}
+
+type StoredOrder = Order & { contact: string[] };
+type StoredMember = { member: Member; password: string };
+type StoredSubscription = Subscription & { token: string };
+type VisitCounter = { topic: string; pageViews: number; visitors: string[] };
+
+const GUESTBOOK_PAGE = 10;
+const GUESTBOOK_MAX_PAGE = 50;
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function randomToken(): string {
+  return crypto.randomUUID().replace(/-/g, '');
+}
+
+/**
+ * The embedded default backend: a bilingual demo shop that runs entirely in the browser.
+ * The catalog ships as a lazily loaded chunk; what shoppers create (messages, orders,
+ * subscriptions, visits) is kept in the adapter's own IndexedDB database.
+ */
+export class LocalAdapter implements StorefrontAdapter {
+  readonly name = 'local';
+  private readonly options: LocalAdapterOptions;
+  private dataPromise: Promise<DemoData> | null = null;
+  private readonly state: LocalState;
+  private failure: StorefrontErrorCode | null;
+
+  constructor(options: LocalAdapterOptions = {}) {
+    this.options = options;
+    this.failure = options.fail ?? null;
+    this.state = new LocalState(options.namespace ?? 'demo', options.indexedDB);
+  }
+
+  /** Turns simulated failure on (`'network'`, `'timeout'`...) or off (`null`). */
+  setFailure(code: StorefrontErrorCode | null): void {
+    this.failure = code;
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private data(): Promise<DemoData> {
+    this.dataPromise ??= (async () => {
+      if (this.options.data) return this.options.data;
+      const { createDemoData } = await import('./demo/demo-data.js');
+      const data = createDemoData(this.now());
+      return this.options.products ? { ...data, products: this.options.products } : data;
+    })();
+    return this.dataPromise;
+  }
+
+  /** Every call goes through here: latency, cancellation and simulated failure. */
+  private async call<T>(options: CallOptions | undefined, work: (data: DemoData) => Promise<T> | T): Promise<T> {
+    const signal = options?.signal;
+    throwIfAborted(signal);
+    const latency = this.options.latency ?? 0;
+    if (latency > 0) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(resolve, latency);
+        signal?.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            reject(new StorefrontError('aborted', 'The operation was cancelled.'));
+          },
+          { once: true },
+        );
+      });
+    }
+    if (this.failure) {
+      throw new StorefrontError(this.failure, `The local adapter is simulating a "${this.failure}" failure.`);
+    }
+    const result = await work(await this.data());
+    throwIfAborted(signal);
+    return clone(result);
+  }
+
+  /** Replays the first result of a write with the same idempotency key. */
+  private async once<T>(scope: string, options: WriteOptions, work: () => Promise<T>): Promise<T> {
+    if (typeof options?.idempotencyKey !== 'string' || options.idempotencyKey === '') {
+      throw new StorefrontError('validation', 'An idempotency key is required for this write.', { detail: { field: 'idempotencyKey' } });
+    }
+    const key = `idem:${scope}:${options.idempotencyKey}`;
+    const previous = await this.state.get<{ result: T }>(key);
+    if (previous) return previous.result;
+    const result = await work();
+    await this.state.set(key, { result });
+    return result;
+  }
+
+  readonly catalog = {
+    list: (query: CatalogQuery, options?: CallOptions): Promise<CatalogPage> =>
+      this.call(options, (data) => applyCatalogQuery(data.products, query, this.now())),
+    get: (sku: string, options?: CallOptions): Promise<Product | null> =>
+      this.call(options, (data) => data.products.find((product) => product.sku === sku) ?? null),
+    facets: (options?: CallOptions): Promise<{ series: Facet[]; categories: Facet[] }> =>
+      this.call(options, (data) => ({ series: data.series, categories: data.categories })),
+    promotions: (options?: CallOptions): Promise<Promotion[]> => this.call(options, (data) => data.promotions),
+  };
+
+  readonly help = {
+    articles: (options?: CallOptions): Promise<HelpArticle[]> => this.call(options, (data) => data.helpArticles),
+  };
+
+  readonly orders = {
+    track: (orderNumber: string, contact: string, options?: CallOptions): Promise<Order | null> =>
+      this.call(options, async (data) => {
+        const number = String(orderNumber ?? '').trim().toUpperCase();
+        const who = normalizeContact(contact);
+        if (!number || !who) throw new StorefrontError('validation', 'An order number and a phone number or e-mail are required.');
+        const placed = await this.state.list<StoredOrder>('order:');
+        const order = [...data.orders, ...placed].find((candidate) => candidate.number === number);
+        // Same answer for a wrong number and a wrong contact: order numbers are not secret.
+        if (!order || !order.contact.some((known) => normalizeContact(known) === who)) return null;
+        const { contact: _hidden, ...visible } = order;
+        return visible;
+      }),
+  };
+
+  readonly guestbook = {
+    list: (topic: string, page: { cursor?: string; limit?: number } = {}, options?: CallOptions): Promise<GuestbookPage> =>
+      this.call(options, async (data) => {
+        const limit = Math.min(Math.max(Math.trunc(page.limit ?? GUESTBOOK_PAGE), 1), GUESTBOOK_MAX_PAGE);
+        const offset = page.cursor === undefined ? 0 : Number.parseInt(page.cursor, 36);
+        if (!Number.isSafeInteger(offset) || offset < 0) throw new StorefrontError('validation', 'The page cursor is not valid.');
+        const posted = await this.state.list<GuestbookEntry>('guestbook:');
+        const entries = [...data.guestbook, ...posted]
+          .filter((entry) => entry.topic === topic && !entry.pending)
+          .sort((a, b) => b.createdAt - a.createdAt);
+        const slice = entries.slice(offset, offset + limit);
+        const next = offset + limit < entries.length ? (offset + limit).toString(36) : undefined;
+        return { entries: slice, ...(next ? { cursor: next } : {}) };
+      }),
+    post: (entry: GuestbookPost, options: WriteOptions): Promise<GuestbookEntry> =>
+      this.call(options, () =>
+        this.once('guestbook', options, async () => {
+          const checked = checkGuestbookPost(entry);
+          const stored: GuestbookEntry = {
+            id: `g-${randomToken().slice(0, 12)}`,
+            topic: checked.topic,
+            author: checked.author,
+            body: checked.body,
+            createdAt: this.now(),
+            replies: [],
+            ...(checked.rating ? { rating: checked.rating } : {}),
+            ...(checked.spam ? { pending: true } : {}),
+          };
+          await this.state.set(`guestbook:${stored.id}`, stored);
+          return stored;
+        }),
+      ),
+  };
+
+  readonly visits = {
+    record: (events: VisitEvent[], options: WriteOptions): Promise<void> =>
+      this.call(options, () =>
+        this.once('visits', options, async () => {
+          if (!Array.isArray(events)) throw new StorefrontError('validation', 'Visits must be a list.');
+          for (const event of events) {
+            if (typeof event?.topic !== 'string' || typeof event.visitorId !== 'string') continue;
+            await this.state.update<VisitCounter>(`visit:${event.topic}`, (counter) => {
+              const next = counter ?? { topic: event.topic, pageViews: 0, visitors: [] };
+              next.pageViews += 1;
+              if (!next.visitors.includes(event.visitorId)) next.visitors.push(event.visitorId);
+              return next;
+            });
+          }
+        }),
+      ),
+    stats: (topics?: string[], options?: CallOptions): Promise<VisitStats[]> =>
+      this.call(options, async () => {
+        const counters = await this.state.list<VisitCounter>('visit:');
+        const byTopic = new Map(counters.map((counter) => [counter.topic, counter]));
+        const wanted = topics ?? [...byTopic.keys()];
+        return wanted.map((topic) => {
+          const counter = byTopic.get(topic);
+          return { topic, pageViews: counter?.pageViews ?? 0, uniqueVisitors: counter?.visitors.length ?? 0 };
+        });
+      }),
+  };
+
+  readonly newsletter = {
+    subscribe: (request: SubscribeRequest, options: WriteOptions): Promise<Subscription> =>
+      this.call(options, () =>
+        this.once('newsletter', options, async () => {
+          const { email, list } = checkSubscribeRequest(request);
+          const key = `sub:${list}:${email}`;
+          const existing = await this.state.get<StoredSubscription>(key);
+          if (existing?.status === 'confirmed') return existing;
+          const subscription: StoredSubscription = { email, list, status: 'pending', token: randomToken() };
+          await this.state.set(key, subscription);
+          await this.state.set(`subtoken:${subscription.token}`, key);
+          return subscription;
+        }),
+      ),
+    confirm: (token: string, options?: CallOptions): Promise<Subscription> =>
+      this.call(options, () => this.setSubscription(token, 'confirmed')),
+    unsubscribe: (token: string, options?: CallOptions): Promise<Subscription> =>
+      this.call(options, () => this.setSubscription(token, 'unsubscribed')),
+  };
+
+  private async setSubscription(token: string, status: Subscription['status']): Promise<Subscription> {
+    const key = await this.state.get<string>(`subtoken:${String(token)}`);
+    const subscription = key ? await this.state.get<StoredSubscription>(key) : undefined;
+    if (!key || !subscription) throw new StorefrontError('not-found', 'This link is not valid or has expired.');
+    const next = { ...subscription, status };
+    await this.state.set(key, next);
+    return next;
+  }
+
+  readonly checkout = {
+    paymentMethods: (options?: CallOptions): Promise<PaymentMethod[]> => this.call(options, (data) => data.paymentMethods),
+    begin: (request: CheckoutRequest, options: WriteOptions): Promise<CheckoutSession> =>
+      this.call(options, (data) =>
+        this.once('checkout', options, async () => {
+          if (!data.paymentMethods.some((method) => method.id === request?.paymentMethod)) {
+            throw new StorefrontError('validation', 'Choose a payment method.', { detail: { field: 'paymentMethod' } });
+          }
+          if (!Array.isArray(request.lines) || request.lines.length === 0) {
+            throw new StorefrontError('validation', 'The cart is empty.', { detail: { field: 'lines' } });
+          }
+          const now = this.now();
+          const lines = request.lines.map(({ sku, quantity }) => {
+            const product = data.products.find((candidate) => candidate.sku === sku);
+            if (!product) throw new StorefrontError('not-found', `No product has the sku "${sku}".`, { detail: { sku } });
+            if (!Number.isSafeInteger(quantity) || quantity < 1) throw new StorefrontError('validation', 'Quantities must be whole numbers.');
+            if (product.stock !== undefined && quantity > product.stock) {
+              throw new StorefrontError('conflict', `Only ${product.stock} of "${product.title}" left.`, { detail: { sku, stock: product.stock } });
+            }
+            return { sku, title: product.title, quantity, unitPrice: { amount: effectivePrice(product, now), currency: product.price.currency } };
+          });
+          const total = { amount: lines.reduce((sum, line) => sum + line.unitPrice.amount * line.quantity, 0), currency: lines[0]!.unitPrice.currency };
+          const date = new Date(now);
+          const stamp = `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, '0')}${String(date.getDate()).padStart(2, '0')}`;
+          const number = `SF${stamp}${String(Math.floor(Math.random() * 900) + 100)}`;
+          const member = await this.currentMember();
+          const contact = [request.contact, member?.email].filter((value): value is string => Boolean(value));
+          const order: StoredOrder = { number, status: 'placed', placedAt: now, lines, total, timeline: [{ status: 'placed', at: now }], contact };
+          await this.state.set(`order:${number}`, order);
+          return { url: `#sf-checkout=${number}`, orderNumber: number };
+        }),
+      ),
+  };
+
+  private async currentMember(): Promise<Member | null> {
+    const email = await this.state.get<string>('session');
+    if (!email) return null;
+    const data = await this.data();
+    const known = [...data.members, ...(await this.state.list<StoredMember>('member:'))];
+    return known.find((entry) => entry.member.email === email)?.member ?? null;
+  }
+
+  readonly account = {
+    signIn: (request: SignInRequest, options?: CallOptions): Promise<Member> =>
+      this.call(options, async (data) => {
+        const email = normalizeEmail(request?.email);
+        const known = [...data.members, ...(await this.state.list<StoredMember>('member:'))];
+        const match = known.find((entry) => entry.member.email === email && entry.password === request.password);
+        if (!match) throw new StorefrontError('validation', 'The e-mail or password is not right.', { detail: { field: 'password' } });
+        await this.state.set('session', email);
+        return match.member;
+      }),
+    signUp: (request: SignUpRequest, options?: CallOptions): Promise<Member> =>
+      this.call(options, async (data) => {
+        const email = normalizeEmail(request?.email);
+        const name = String(request?.name ?? '').trim();
+        if (!name) throw new StorefrontError('validation', 'A name is required.', { detail: { field: 'name' } });
+        if (String(request.password ?? '').length < 8) {
+          throw new StorefrontError('validation', 'The password needs at least 8 characters.', { detail: { field: 'password' } });
+        }
+        const taken = data.members.some((entry) => entry.member.email === email) || (await this.state.get(`member:${email}`));
+        if (taken) throw new StorefrontError('conflict', 'This e-mail already has an account.', { detail: { field: 'email' } });
+        const member: Member = { id: `m-${randomToken().slice(0, 10)}`, name, email, tier: 'member', since: this.now() };
+        await this.state.set(`member:${email}`, { member, password: request.password } satisfies StoredMember);
+        await this.state.set('session', email);
+        return member;
+      }),
+    signOut: (options?: CallOptions): Promise<void> => this.call(options, () => this.state.delete('session')),
+    current: (options?: CallOptions): Promise<Member | null> => this.call(options, () => this.currentMember()),
+  };
+
+  close(): void {
+    void this.state.close();
+  }
+}

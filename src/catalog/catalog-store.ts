@@ -1,0 +1,121 @@
+import * as v from 'valibot';
+import type { CallOptions, StorefrontAdapter } from '../adapter/adapter.js';
+import { StorefrontError, toStorefrontError } from '../core/errors.js';
+import { CatalogPageShapeSchema, describeIssues, FacetSchema, ProductSchema, PromotionSchema } from '../core/schemas.js';
+import type { CatalogPage, CatalogQuery, Facet, Product, Promotion } from '../core/types.js';
+import type { StorageBackend } from '../storage/backend.js';
+import { applyCatalogQuery, normalizeCatalogQuery } from './catalog-query.js';
+
+/** Failures worth answering from the cache: the backend is away or spoke nonsense. */
+const CACHEABLE_FAILURES = new Set(['network', 'timeout', 'unavailable', 'invalid-response']);
+
+/** Validates one product; logs and returns null when it does not pass. */
+export function parseProduct(value: unknown, source: string): Product | null {
+  const result = v.safeParse(ProductSchema, value);
+  if (result.success) return result.output;
+  const sku = typeof value === 'object' && value !== null ? String((value as { sku?: unknown }).sku ?? '?') : '?';
+  console.warn(`[storefront-elements] Skipped product "${sku}" from ${source}: ${describeIssues(result.issues)}.`);
+  return null;
+}
+
+function invalid(source: string, issues: string): StorefrontError {
+  return new StorefrontError('invalid-response', `The ${source} adapter sent a malformed response: ${issues}.`);
+}
+
+/**
+ * The catalog as the widgets see it: adapter first, every response validated, products cached
+ * in IndexedDB so a failing or offline backend still shows the last known catalog (`stale`).
+ */
+export class CatalogStore {
+  constructor(
+    private readonly adapter: StorefrontAdapter,
+    private readonly storage: Promise<StorageBackend>,
+    private readonly locale: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async list(query: CatalogQuery = {}, options: CallOptions = {}): Promise<CatalogPage> {
+    const normalized = normalizeCatalogQuery(query);
+    try {
+      const raw: unknown = await this.adapter.catalog.list(normalized, { locale: this.locale, ...options });
+      const shape = v.safeParse(CatalogPageShapeSchema, raw);
+      if (!shape.success) throw invalid(this.adapter.name, describeIssues(shape.issues));
+      const items = shape.output.items
+        .map((item) => parseProduct(item, `the ${this.adapter.name} adapter`))
+        .filter((item): item is Product => item !== null);
+      void this.cache(items);
+      return { items, total: shape.output.total, ...(shape.output.stale ? { stale: true } : {}) };
+    } catch (error) {
+      const failure = toStorefrontError(error);
+      if (!CACHEABLE_FAILURES.has(failure.code)) throw failure;
+      const cached = await this.cachedProducts();
+      if (cached.length === 0) throw failure;
+      return { ...applyCatalogQuery(cached, normalized, this.now()), stale: true };
+    }
+  }
+
+  async get(sku: string, options: CallOptions = {}): Promise<Product | null> {
+    if (typeof sku !== 'string' || sku.trim() === '') {
+      throw new StorefrontError('validation', 'A product sku is required.', { detail: { field: 'sku' } });
+    }
+    try {
+      const raw: unknown = await this.adapter.catalog.get(sku, { locale: this.locale, ...options });
+      if (raw === null) return null;
+      const product = parseProduct(raw, `the ${this.adapter.name} adapter`);
+      if (!product) throw invalid(this.adapter.name, `product ${sku} failed validation`);
+      void this.cache([product]);
+      return product;
+    } catch (error) {
+      const failure = toStorefrontError(error);
+      if (!CACHEABLE_FAILURES.has(failure.code)) throw failure;
+      const storage = await this.storage;
+      const record = await storage.get('products', sku).catch(() => undefined);
+      const product = record ? parseProduct(record.product, 'the local cache') : null;
+      if (!product) throw failure;
+      return product;
+    }
+  }
+
+  async facets(options: CallOptions = {}): Promise<{ series: Facet[]; categories: Facet[] }> {
+    const raw: unknown = await this.adapter.catalog.facets({ locale: this.locale, ...options }).catch((error: unknown) => {
+      throw toStorefrontError(error);
+    });
+    const result = v.safeParse(v.object({ series: v.array(FacetSchema), categories: v.array(FacetSchema) }), raw);
+    if (!result.success) throw invalid(this.adapter.name, describeIssues(result.issues));
+    return result.output;
+  }
+
+  async promotions(options: CallOptions = {}): Promise<Promotion[]> {
+    const raw: unknown = await this.adapter.catalog.promotions({ locale: this.locale, ...options }).catch((error: unknown) => {
+      throw toStorefrontError(error);
+    });
+    const result = v.safeParse(v.array(PromotionSchema), raw);
+    if (!result.success) throw invalid(this.adapter.name, describeIssues(result.issues));
+    return result.output;
+  }
+
+  private async cache(products: Product[]): Promise<void> {
+    if (products.length === 0) return;
+    try {
+      const storage = await this.storage;
+      const cachedAt = this.now();
+      await storage.putAll(
+        'products',
+        products.map((product) => ({ sku: product.sku, cachedAt, product })),
+      );
+    } catch (error) {
+      // A full disk must not break browsing: the cache is a convenience.
+      console.warn('[storefront-elements] Could not cache products:', toStorefrontError(error).message);
+    }
+  }
+
+  private async cachedProducts(): Promise<Product[]> {
+    try {
+      const storage = await this.storage;
+      const records = await storage.getAll('products');
+      return records.map((record) => parseProduct(record.product, 'the local cache')).filter((p): p is Product => p !== null);
+    } catch {
+      return [];
+    }
+  }
+}

@@ -1,0 +1,21 @@
+/** The SDK alone (no rendering): safe to import in Node for pure logic. */
+export { createStorefront, checkStoreId, STORE_ID_PATTERN } from './storefront.js';
+export type { Storefront, StorefrontOptions, StorefrontStorage } from './storefront.js';
+export { LocalAdapter } from './adapter/local/local-adapter.js';
+export type { LocalAdapterOptions } from './adapter/local/local-adapter.js';
+export { capabilitiesOf, requireCapability, isAdapter, CAPABILITIES } from './adapter/adapter.js';
+export type * from './adapter/adapter.js';
+export { formatMoney, isMoney, parseMoney, currencyDigits, money } from './core/money.js';
+export type { Money } from './core/money.js';
+export { formatDate, resolveLocale, LOCALES, DEFAULT_LOCALE } from './core/locale.js';
+export type { Locale, DateStyle } from './core/locale.js';
+export { StorefrontError, isStorefrontError, toStorefrontError } from './core/errors.js';
+export type { StorefrontErrorCode } from './core/errors.js';
+export type * from './core/types.js';
+export { applyCatalogQuery, effectivePrice, foldText } from './catalog/catalog-query.js';
+export { CatalogStore } from './catalog/catalog-store.js';
+export { CartStore, MAX_LINE_QUANTITY } from './cart/cart-store.js';
+export type { CartListener } from './cart/cart-store.js';
+export type { FallbackReason, StorageBackend } from './storage/backend.js';
+export type { StorageOptions } from './storage/open-storage.js';
+export type * from './core/events.js';

@@ -1,0 +1,116 @@
+import { capabilitiesOf, isAdapter, type Capability, type StorefrontAdapter } from './adapter/adapter.js';
+import { LocalAdapter } from './adapter/local/local-adapter.js';
+import { CartStore } from './cart/cart-store.js';
+import { CatalogStore } from './catalog/catalog-store.js';
+import { StorefrontError } from './core/errors.js';
+import { resolveLocale, type Locale } from './core/locale.js';
+import type { FallbackReason, StorageBackend } from './storage/backend.js';
+import { createChangeChannel } from './storage/channel.js';
+import { openStorage, type StorageOptions } from './storage/open-storage.js';
+
+export interface StorefrontOptions {
+  /** A backend adapter, or `'local'` for the in-browser demo shop. */
+  adapter: StorefrontAdapter | 'local';
+  /** Separates the data of several shops on one site: letters, digits, `-` and `_`. */
+  storeId?: string;
+  /** `zh-CN` (default) or `en`. */
+  locale?: string;
+  /** ISO 4217 currency of the cart (default CNY). */
+  currency?: string;
+  storage?: StorageOptions;
+  /** Clock, for tests of time-bound prices. */
+  now?: () => number;
+}
+
+export interface StorefrontStorage {
+  /** False when IndexedDB was unavailable and data lasts only for this page. Read after `ready`. */
+  readonly persistent: boolean;
+  readonly fallbackReason?: FallbackReason;
+}
+
+export interface Storefront {
+  readonly storeId: string;
+  readonly locale: Locale;
+  readonly currency: string;
+  readonly adapter: StorefrontAdapter;
+  /** The capability groups the adapter offers. */
+  readonly capabilities: readonly Capability[];
+  /** Settles once storage is open (IndexedDB, or the memory fallback). */
+  readonly ready: Promise<void>;
+  readonly storage: StorefrontStorage;
+  readonly catalog: CatalogStore;
+  readonly cart: CartStore;
+  /** Closes storage, the tab channel and the adapter. */
+  close(): void;
+}
+
+export const STORE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** Throws a `config` error unless `storeId` is safe as a database and channel name. */
+export function checkStoreId(storeId: unknown): string {
+  if (typeof storeId !== 'string' || !STORE_ID_PATTERN.test(storeId)) {
+    throw new StorefrontError(
+      'config',
+      `store-id "${String(storeId)}" is not valid: use 1-64 letters, digits, "-" or "_", starting with a letter or digit.`,
+      { detail: { field: 'storeId', value: storeId } },
+    );
+  }
+  return storeId;
+}
+
+export function checkCurrency(currency: unknown): string {
+  if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) {
+    throw new StorefrontError('config', `currency "${String(currency)}" is not an ISO 4217 code such as CNY.`, {
+      detail: { field: 'currency', value: currency },
+    });
+  }
+  return currency;
+}
+
+/**
+ * Wires an adapter to the SDK's stores and the browser's storage. Returns at once; `ready`
+ * settles when storage is open. Invalid options throw a `config` StorefrontError.
+ */
+export function createStorefront(options: StorefrontOptions): Storefront {
+  const adapter = options?.adapter === 'local' ? new LocalAdapter({ now: options.now }) : options?.adapter;
+  if (!isAdapter(adapter)) {
+    throw new StorefrontError('config', 'createStorefront needs an adapter: "local" or an object with catalog.list and catalog.get.', {
+      detail: { field: 'adapter' },
+    });
+  }
+  const storeId = checkStoreId(options.storeId ?? 'default');
+  const currency = checkCurrency(options.currency ?? 'CNY');
+  const locale = resolveLocale(options.locale);
+  const now = options.now ?? Date.now;
+  const instanceId = crypto.randomUUID();
+
+  let backend: StorageBackend | undefined;
+  const storagePromise = openStorage(storeId, options.storage).then((opened) => (backend = opened));
+  const channel = createChangeChannel(storeId, instanceId);
+  const catalog = new CatalogStore(adapter, storagePromise, locale, now);
+  const cart = new CartStore(storagePromise, catalog, channel, now);
+
+  return {
+    storeId,
+    locale,
+    currency,
+    adapter,
+    capabilities: capabilitiesOf(adapter),
+    ready: storagePromise.then(() => undefined),
+    storage: {
+      get persistent() {
+        return backend?.persistent ?? false;
+      },
+      get fallbackReason() {
+        return backend?.fallbackReason;
+      },
+    },
+    catalog,
+    cart,
+    close() {
+      channel.close();
+      void storagePromise.then((opened) => opened.close());
+      adapter.close?.();
+    },
+  };
+}

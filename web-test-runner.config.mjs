@@ -1,0 +1,23 @@
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
+
+// Real headless Chromium, one page at a time (tests share IndexedDB per origin).
+export default {
+  files: ['test/unit/**/*.test.ts', 'test/components/**/*.test.ts', 'test/adapters/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  // target es2022 turns the (legacy, tsconfig) decorators into plain JS Chromium runs.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChrome() ?? '/usr/bin/chromium', headless: true, args: CHROME_ARGS },
+    }),
+  ],
+  coverageConfig: {
+    include: ['src/**/*.ts', 'components/**/*.ts'],
+    report: true,
+    reportDir: 'coverage',
+  },
+};
