@@ -28,7 +28,7 @@ export function ensureChrome() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (process.platform === 'linux' && isRoot && hasApt) {
-    console.log('No Chrome/Chromium found: installing Debian\'s chromium (apt-get install -y chromium)...');
+    console.log("No Chrome/Chromium found: installing Debian's chromium (apt-get install -y chromium)...");
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
       stdio: 'inherit',

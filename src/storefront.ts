@@ -74,9 +74,13 @@ export function checkCurrency(currency: unknown): string {
 export function createStorefront(options: StorefrontOptions): Storefront {
   const adapter = options?.adapter === 'local' ? new LocalAdapter({ now: options.now }) : options?.adapter;
   if (!isAdapter(adapter)) {
-    throw new StorefrontError('config', 'createStorefront needs an adapter: "local" or an object with catalog.list and catalog.get.', {
-      detail: { field: 'adapter' },
-    });
+    throw new StorefrontError(
+      'config',
+      'createStorefront needs an adapter: "local" or an object with catalog.list and catalog.get.',
+      {
+        detail: { field: 'adapter' },
+      },
+    );
   }
   const storeId = checkStoreId(options.storeId ?? 'default');
   const currency = checkCurrency(options.currency ?? 'CNY');

@@ -3,9 +3,9 @@ import { css } from 'lit';
 export const storeStatusStyles = css`
   :host {
     display: block;
-    container-type: inline-size;
   }
   .status {
+    position: relative;
     display: flex;
     align-items: center;
     gap: 10px;
@@ -30,6 +30,22 @@ export const storeStatusStyles = css`
   }
   .label {
     font-weight: 600;
+  }
+  .label,
+  .count,
+  .storage {
+    white-space: nowrap;
+  }
+  :host([compact]) .status {
+    padding: var(--sf-store-status-padding, 6px 12px);
+  }
+  .spinner.small {
+    width: 12px;
+    height: 12px;
+    margin: 0;
+  }
+  :host([compact]) .count::before {
+    content: none;
   }
   .count,
   .storage {

@@ -1,5 +1,6 @@
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { toStorefrontError } from '../../src/core/errors.js';
 import { baseStyles, noticeStyles } from '../shared/base-styles.js';
 import { widgetLocale } from '../shared/locale.js';
@@ -26,6 +27,9 @@ import { storeStatusStyles } from './sf-store-status.styles.js';
 export class SfStoreStatus extends SfElement {
   static override styles = [baseStyles, noticeStyles, storeStatusStyles];
 
+  /** Only the status dot and the catalog count (for a page header); the rest is for screen readers. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
   private readonly store = new StoreController(this);
 
   private readonly count = new Task(this, {
@@ -37,6 +41,13 @@ export class SfStoreStatus extends SfElement {
     args: () => [this.store.state?.status === 'ready' ? this.store.state.storefront : null] as const,
   });
 
+  private renderConnecting(locale: string) {
+    if (!this.compact) return renderNotice({ tone: 'loading', title: t(locale, 'store.connecting') });
+    return html`<div class="status" part="status" role="status">
+      <span class="spinner small" aria-hidden="true"></span><span class="count">${t(locale, 'store.connecting')}</span>
+    </div>`;
+  }
+
   protected override render() {
     const binding = this.store.binding;
     const locale = widgetLocale(this, this.store.state);
@@ -46,26 +57,33 @@ export class SfStoreStatus extends SfElement {
     const state = this.store.state;
     if (!state || state.status === 'connecting' || !state.storefront) {
       if (state?.status === 'error' && state.error) {
-        return renderNotice({ tone: 'error', title: t(locale, 'store.config.title'), body: errorMessage(locale, state.error.code) });
+        return renderNotice({
+          tone: 'error',
+          title: t(locale, 'store.config.title'),
+          body: errorMessage(locale, state.error.code),
+        });
       }
-      return renderNotice({ tone: 'loading', title: t(locale, 'store.connecting') });
+      return this.renderConnecting(locale);
     }
     const storefront = state.storefront;
     const persistent = storefront.storage.persistent;
     return this.count.render({
-      pending: () => renderNotice({ tone: 'loading', title: t(locale, 'store.connecting') }),
+      pending: () => this.renderConnecting(locale),
       error: (error) =>
         renderNotice({
           tone: 'error',
           title: errorMessage(locale, toStorefrontError(error).code),
           action: { label: t(locale, 'action.retry'), run: () => void this.count.run() },
         }),
-      complete: (total) => html`<div class="status" part="status" role="status">
-        <span class="dot" data-persistent=${String(persistent)} aria-hidden="true"></span>
-        <span class="label">${t(locale, 'store.ready')}</span>
-        ${total === null ? nothing : html`<span class="count">${t(locale, 'store.catalogCount', { count: total })}</span>`}
-        <span class="storage">${t(locale, persistent ? 'store.persistent' : 'store.memoryOnly')}</span>
-      </div>`,
+      complete: (total) =>
+        html`<div class="status" part="status" role="status">
+          <span class="dot" data-persistent=${String(persistent)} aria-hidden="true"></span>
+          <span class=${this.compact ? 'visually-hidden' : 'label'}>${t(locale, 'store.ready')}</span>
+          ${total === null ? nothing : html`<span class="count">${t(locale, 'store.catalogCount', { count: total })}</span>`}
+          <span class=${this.compact ? 'visually-hidden' : 'storage'}
+            >${t(locale, persistent ? 'store.persistent' : 'store.memoryOnly')}</span
+          >
+        </div>`,
     });
   }
 }

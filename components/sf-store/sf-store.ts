@@ -78,28 +78,31 @@ export class SfStore extends SfElement {
   }
 
   /** Resolves with the storefront once storage is open; rejects with a configuration error. */
-  whenReady(): Promise<Storefront> {
+  async whenReady(): Promise<Storefront> {
+    // Attribute changes reconfigure on the next update: let it happen first.
+    await this.updateComplete;
     const { status, storefront, error } = this.state;
-    if (status === 'ready' && storefront) return Promise.resolve(storefront);
-    if (status === 'error' && error) return Promise.reject(error);
-    return new Promise((resolve, reject) => {
+    if (status === 'ready' && storefront) return storefront;
+    if (status === 'error' && error) throw error;
+    await new Promise<void>((resolve) => {
       const done = () => {
         this.removeEventListener('sf-store-ready', done);
         this.removeEventListener('sf-store-error', done);
-        this.whenReady().then(resolve, reject);
+        resolve();
       };
       this.addEventListener('sf-store-ready', done);
       this.addEventListener('sf-store-error', done);
     });
+    return this.whenReady();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const host = this;
+    const currentState = () => this.state;
     this.unregister = registerProvider({
       element: this,
       get state() {
-        return host.state;
+        return currentState();
       },
     });
     if (!this.current && this.state.status !== 'error') this.configure();
@@ -153,7 +156,12 @@ export class SfStore extends SfElement {
     this.setState({ status: 'connecting', storefront: null, error: null, locale });
     void storefront.ready.then(() => {
       if (generation !== this.generation) return;
-      this.setState({ status: 'ready', storefront, error: null, locale: resolveLocale(this.locale ?? document.documentElement.lang) });
+      this.setState({
+        status: 'ready',
+        storefront,
+        error: null,
+        locale: resolveLocale(this.locale ?? document.documentElement.lang),
+      });
       this.emit('sf-store-ready', { storeId: storefront.storeId, persistent: storefront.storage.persistent });
     });
   }
@@ -165,9 +173,11 @@ export class SfStore extends SfElement {
 
   protected override render() {
     const { status, error, locale } = this.state;
-    return html`${status === 'error' && error
-        ? renderNotice({ tone: 'error', title: t(locale, 'store.config.title'), body: this.configMessage(error) })
-        : nothing}<slot></slot>`;
+    return html`${
+        status === 'error' && error
+          ? renderNotice({ tone: 'error', title: t(locale, 'store.config.title'), body: this.configMessage(error) })
+          : nothing
+      }<slot></slot>`;
   }
 }
 

@@ -35,7 +35,9 @@ export function checkEndpoint(endpoint: string): string {
     }
   }
   if (!ok) {
-    throw new StorefrontError('config', `endpoint "${endpoint}" is not a valid URL.`, { detail: { field: 'endpoint', value: endpoint } });
+    throw new StorefrontError('config', `endpoint "${endpoint}" is not a valid URL.`, {
+      detail: { field: 'endpoint', value: endpoint },
+    });
   }
   return value;
 }
@@ -50,9 +52,13 @@ export function resolveStoreConfig(attributes: StoreAttributes): StoreConfig {
   const adapter = attributes.adapter;
   if (adapter && typeof adapter === 'object') {
     if (!isAdapter(adapter)) {
-      throw new StorefrontError('config', 'The adapter property is not an adapter (it needs a name and catalog.list / catalog.get).', {
-        detail: { field: 'adapter', value: String(adapter) },
-      });
+      throw new StorefrontError(
+        'config',
+        'The adapter property is not an adapter (it needs a name and catalog.list / catalog.get).',
+        {
+          detail: { field: 'adapter', value: String(adapter) },
+        },
+      );
     }
     if (!adapterIds.has(adapter)) adapterIds.set(adapter, nextAdapterId++);
     return { storeId, currency, signature: `object:${adapterIds.get(adapter)}|${currency}`, createAdapter: () => adapter };
@@ -69,7 +75,9 @@ export function resolveStoreConfig(attributes: StoreAttributes): StoreConfig {
     };
   }
   if (kind === 'rest') {
-    throw new StorefrontError('config', 'This build does not include the rest adapter yet.', { detail: { field: 'rest', value: kind } });
+    throw new StorefrontError('config', 'This build does not include the rest adapter yet.', {
+      detail: { field: 'rest', value: kind },
+    });
   }
   throw new StorefrontError('config', `adapter "${String(adapter)}" is not valid: use "local" or "rest".`, {
     detail: { field: 'adapter', value: String(adapter) },

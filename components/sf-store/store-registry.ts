@@ -26,7 +26,9 @@ export function acquireStorefront(storeId: string, signature: string, create: ()
     clearTimeout(existing.closeTimer);
     existing.closeTimer = undefined;
     if (existing.refs > 0) {
-      console.warn(`[storefront-elements] Two <sf-store> elements use store-id "${storeId}"; they share one store (cart, cache).`);
+      console.warn(
+        `[storefront-elements] Two <sf-store> elements use store-id "${storeId}"; they share one store (cart, cache).`,
+      );
     }
     existing.refs += 1;
     return existing.storefront;

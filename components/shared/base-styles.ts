@@ -8,7 +8,16 @@ import { css } from 'lit';
  */
 export const baseStyles = css`
   :host {
-    --_font: var(--sf-font-family, system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
+    --_font: var(
+      --sf-font-family,
+      system-ui,
+      -apple-system,
+      'PingFang SC',
+      'Hiragino Sans GB',
+      'Microsoft YaHei',
+      'Noto Sans CJK SC',
+      sans-serif
+    );
     --_text: var(--sf-color-text, #1f2328);
     --_muted: var(--sf-color-muted, #646b75);
     --_primary: var(--sf-color-primary, #d0342c);

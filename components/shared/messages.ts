@@ -48,8 +48,10 @@ const en: Record<MessageKey, string> = {
   'store.config.adapter': 'adapter "{value}" is not valid: use local or rest, or set the adapter property from script.',
   'store.config.endpoint': 'endpoint "{value}" is not a valid URL: use https://… or a path starting with /.',
   'store.config.currency': 'currency "{value}" is not a currency code such as CNY.',
-  'store.config.rest': 'This build does not include the rest adapter yet: use adapter="local" or pass your own adapter from script.',
-  'store.config.duplicate': 'Another <sf-store> uses store-id "{value}" with a different setup; give each store its own store-id.',
+  'store.config.rest':
+    'This build does not include the rest adapter yet: use adapter="local" or pass your own adapter from script.',
+  'store.config.duplicate':
+    'Another <sf-store> uses store-id "{value}" with a different setup; give each store its own store-id.',
   'action.retry': 'Retry',
   'error.network': "Can't reach the shop's server. Check your connection and try again.",
   'error.timeout': 'The shop took too long to answer. Please try again.',

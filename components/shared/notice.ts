@@ -21,9 +21,11 @@ export interface NoticeOptions {
  */
 export function renderNotice({ tone, title, body, action }: NoticeOptions): TemplateResult {
   return html`<div class="notice" part="notice" data-tone=${tone} role=${tone === 'error' ? 'alert' : 'status'}>
-    ${tone === 'loading'
-      ? html`<span class="spinner" aria-hidden="true"></span>`
-      : html`<svg class="notice-icon" viewBox="0 0 20 20" aria-hidden="true">${ICONS[tone]}</svg>`}
+    ${
+      tone === 'loading'
+        ? html`<span class="spinner" aria-hidden="true"></span>`
+        : html`<svg class="notice-icon" viewBox="0 0 20 20" aria-hidden="true">${ICONS[tone]}</svg>`
+    }
     <div>
       <p class="notice-title">${title}</p>
       ${body ? html`<p class="notice-body">${body}</p>` : nothing}

@@ -5,7 +5,9 @@ import type { SfEventDetails, SfEventName } from '../../src/core/events.js';
 export class SfElement extends LitElement {
   /** Dispatches `name`; returns false when a cancelable event was vetoed by the page. */
   emit<K extends SfEventName>(name: K, detail: SfEventDetails[K], options: { cancelable?: boolean } = {}): boolean {
-    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+    return this.dispatchEvent(
+      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+    );
   }
 }
 

@@ -84,8 +84,7 @@ export class StoreController implements ReactiveController {
     }
     const previous = this.binding;
     const same =
-      previous.kind === next.kind &&
-      ('state' in previous ? previous.state : null) === ('state' in next ? next.state : null);
+      previous.kind === next.kind && ('state' in previous ? previous.state : null) === ('state' in next ? next.state : null);
     if (same) return;
     this.binding = next;
     this.onChange?.(next);

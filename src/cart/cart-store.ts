@@ -37,7 +37,15 @@ function checkSku(sku: unknown): string {
 
 function toLine(record: StoredCartLine): CartLine {
   const { key, sku, variant, quantity, addedAt, updatedAt, unitPriceAtAdd } = record;
-  return { key, sku, quantity, addedAt, updatedAt, ...(variant ? { variant } : {}), ...(unitPriceAtAdd ? { unitPriceAtAdd } : {}) };
+  return {
+    key,
+    sku,
+    quantity,
+    addedAt,
+    updatedAt,
+    ...(variant ? { variant } : {}),
+    ...(unitPriceAtAdd ? { unitPriceAtAdd } : {}),
+  };
 }
 
 /**
@@ -102,7 +110,11 @@ export class CartStore {
         quantity: total,
         addedAt: existing?.addedAt ?? at,
         updatedAt: at,
-        ...(existing?.unitPriceAtAdd ? { unitPriceAtAdd: existing.unitPriceAtAdd } : product ? { unitPriceAtAdd: product.price } : {}),
+        ...(existing?.unitPriceAtAdd
+          ? { unitPriceAtAdd: existing.unitPriceAtAdd }
+          : product
+            ? { unitPriceAtAdd: product.price }
+            : {}),
       };
     });
     return toLine(written as StoredCartLine);

@@ -6,18 +6,25 @@ export const MAX_PAGE_SIZE = 200;
 export const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'price-asc', 'price-desc', 'newest', 'rating'];
 
 /** A query with defaults filled in, or a `validation` error naming the bad field. */
-export function normalizeCatalogQuery(query: CatalogQuery = {}): Required<Pick<CatalogQuery, 'sort' | 'page' | 'pageSize'>> &
-  CatalogQuery {
+export function normalizeCatalogQuery(
+  query: CatalogQuery = {},
+): Required<Pick<CatalogQuery, 'sort' | 'page' | 'pageSize'>> & CatalogQuery {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   const sort = query.sort ?? 'relevance';
   if (!Number.isSafeInteger(page) || page < 1) {
-    throw new StorefrontError('validation', `page must be a whole number from 1, got ${String(page)}.`, { detail: { field: 'page' } });
+    throw new StorefrontError('validation', `page must be a whole number from 1, got ${String(page)}.`, {
+      detail: { field: 'page' },
+    });
   }
   if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-    throw new StorefrontError('validation', `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${String(pageSize)}.`, {
-      detail: { field: 'pageSize' },
-    });
+    throw new StorefrontError(
+      'validation',
+      `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${String(pageSize)}.`,
+      {
+        detail: { field: 'pageSize' },
+      },
+    );
   }
   if (!SORT_ORDERS.includes(sort)) {
     throw new StorefrontError('validation', `sort must be one of ${SORT_ORDERS.join(', ')}, got ${String(sort)}.`, {

@@ -82,7 +82,12 @@ export const FacetSchema = v.object({
 const basisPoints = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(10000));
 
 export const PromotionSchema = v.variant('kind', [
-  v.object({ kind: v.literal('vip'), id: v.string(), tiers: v.record(v.string(), basisPoints), campaign: v.optional(v.boolean()) }),
+  v.object({
+    kind: v.literal('vip'),
+    id: v.string(),
+    tiers: v.record(v.string(), basisPoints),
+    campaign: v.optional(v.boolean()),
+  }),
   v.object({
     kind: v.literal('threshold'),
     id: v.string(),

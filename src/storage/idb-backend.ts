@@ -33,7 +33,11 @@ export class IdbBackend implements StorageBackend {
       if (this.db !== db) return;
       db.close();
       this.db = null;
-      if (!this.closed) void this.connection().then(() => this.resetListeners.forEach((listener) => listener()), () => {});
+      if (!this.closed)
+        void this.connection().then(
+          () => this.resetListeners.forEach((listener) => listener()),
+          () => {},
+        );
     };
     // Another tab wants a new version (or deletes the database): let go now, reopen after.
     db.addEventListener('versionchange', release);
@@ -52,9 +56,13 @@ export class IdbBackend implements StorageBackend {
       },
       (error: unknown) => {
         this.reopening = null;
-        throw new StorefrontError('unavailable', 'Storage was closed by another tab and could not be reopened; reload the page.', {
-          cause: error,
-        });
+        throw new StorefrontError(
+          'unavailable',
+          'Storage was closed by another tab and could not be reopened; reload the page.',
+          {
+            cause: error,
+          },
+        );
       },
     );
     return this.reopening;

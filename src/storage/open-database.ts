@@ -28,7 +28,12 @@ export function defaultIndexedDB(): IDBFactory | null {
  * Opens one raw connection. `version` undefined opens whatever version exists, which is how a
  * tab running an older release keeps working after a newer release upgraded the schema.
  */
-function openRaw(factory: IDBFactory, name: string, version: number | undefined, onBlocked?: () => void): {
+function openRaw(
+  factory: IDBFactory,
+  name: string,
+  version: number | undefined,
+  onBlocked?: () => void,
+): {
   promise: Promise<IDBDatabase>;
 } {
   const promise = new Promise<IDBDatabase>((resolve, reject) => {

@@ -69,3 +69,13 @@ export async function captureConsole<T>(run: () => Promise<T>): Promise<{ result
     console.error = error;
   }
 }
+
+/** The error a promise rejects with; fails the test when it resolves instead. */
+export async function rejection(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code?: string; message: string };
+  }
+  throw new Error('Expected the promise to reject, but it resolved.');
+}

@@ -80,9 +80,7 @@ describe('demo data', () => {
   });
 
   it('runs exactly one non-campaign flash sale at or above 70% of the list price', () => {
-    const running = products.filter(
-      (p) => p.flashSale && p.flashSale.startsAt <= NOW && NOW < p.flashSale.endsAt,
-    );
+    const running = products.filter((p) => p.flashSale && p.flashSale.startsAt <= NOW && NOW < p.flashSale.endsAt);
     const plain = running.filter((p) => !p.flashSale!.campaign);
     expect(plain).to.have.length(1);
     const [sale] = plain;

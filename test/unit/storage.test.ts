@@ -33,10 +33,12 @@ describe('storage: schema migration', () => {
     await store.ready;
     expect(store.storage.persistent).to.be.true;
     const lines = await store.cart.lines();
-    expect(lines.map(({ key, sku, quantity, addedAt, updatedAt }) => ({ key, sku, quantity, addedAt, updatedAt }))).to.deep.equal([
-      { key: 'A', sku: 'A', quantity: 2, addedAt: 1000, updatedAt: 1000 },
-      { key: 'B', sku: 'B', quantity: 1, addedAt: 2000, updatedAt: 2000 },
-    ]);
+    expect(lines.map(({ key, sku, quantity, addedAt, updatedAt }) => ({ key, sku, quantity, addedAt, updatedAt }))).to.deep.equal(
+      [
+        { key: 'A', sku: 'A', quantity: 2, addedAt: 1000, updatedAt: 1000 },
+        { key: 'B', sku: 'B', quantity: 1, addedAt: 2000, updatedAt: 2000 },
+      ],
+    );
     store.close();
 
     // The line v1 itself could not read is kept aside, not destroyed.
@@ -118,7 +120,7 @@ describe('storage: memory fallback', () => {
     old.onversionchange = null;
     const raw = old as unknown as import('idb').IDBPDatabase;
     await raw.put('cart', { sku: 'A', quantity: 5, addedAt: 1 });
-    const wrapped = (old as unknown as { close(): void });
+    const wrapped = old as unknown as { close(): void };
     // idb registers no versionchange handler of its own, so this connection blocks upgrades.
     const { warnings } = await captureConsole(async () => {
       const store = storefront(storeId, { storage: { timeout: 300 } });

@@ -126,7 +126,9 @@ export class LocalAdapter implements StorefrontAdapter {
   /** Replays the first result of a write with the same idempotency key. */
   private async once<T>(scope: string, options: WriteOptions, work: () => Promise<T>): Promise<T> {
     if (typeof options?.idempotencyKey !== 'string' || options.idempotencyKey === '') {
-      throw new StorefrontError('validation', 'An idempotency key is required for this write.', { detail: { field: 'idempotencyKey' } });
+      throw new StorefrontError('validation', 'An idempotency key is required for this write.', {
+        detail: { field: 'idempotencyKey' },
+      });
     }
     const key = `idem:${scope}:${options.idempotencyKey}`;
     const previous = await this.state.get<{ result: T }>(key);
@@ -153,9 +155,12 @@ export class LocalAdapter implements StorefrontAdapter {
   readonly orders = {
     track: (orderNumber: string, contact: string, options?: CallOptions): Promise<Order | null> =>
       this.call(options, async (data) => {
-        const number = String(orderNumber ?? '').trim().toUpperCase();
+        const number = String(orderNumber ?? '')
+          .trim()
+          .toUpperCase();
         const who = normalizeContact(contact);
-        if (!number || !who) throw new StorefrontError('validation', 'An order number and a phone number or e-mail are required.');
+        if (!number || !who)
+          throw new StorefrontError('validation', 'An order number and a phone number or e-mail are required.');
         const placed = await this.state.list<StoredOrder>('order:');
         const order = [...data.orders, ...placed].find((candidate) => candidate.number === number);
         // Same answer for a wrong number and a wrong contact: order numbers are not secret.
@@ -271,19 +276,38 @@ export class LocalAdapter implements StorefrontAdapter {
           const lines = request.lines.map(({ sku, quantity }) => {
             const product = data.products.find((candidate) => candidate.sku === sku);
             if (!product) throw new StorefrontError('not-found', `No product has the sku "${sku}".`, { detail: { sku } });
-            if (!Number.isSafeInteger(quantity) || quantity < 1) throw new StorefrontError('validation', 'Quantities must be whole numbers.');
+            if (!Number.isSafeInteger(quantity) || quantity < 1)
+              throw new StorefrontError('validation', 'Quantities must be whole numbers.');
             if (product.stock !== undefined && quantity > product.stock) {
-              throw new StorefrontError('conflict', `Only ${product.stock} of "${product.title}" left.`, { detail: { sku, stock: product.stock } });
+              throw new StorefrontError('conflict', `Only ${product.stock} of "${product.title}" left.`, {
+                detail: { sku, stock: product.stock },
+              });
             }
-            return { sku, title: product.title, quantity, unitPrice: { amount: effectivePrice(product, now), currency: product.price.currency } };
+            return {
+              sku,
+              title: product.title,
+              quantity,
+              unitPrice: { amount: effectivePrice(product, now), currency: product.price.currency },
+            };
           });
-          const total = { amount: lines.reduce((sum, line) => sum + line.unitPrice.amount * line.quantity, 0), currency: lines[0]!.unitPrice.currency };
+          const total = {
+            amount: lines.reduce((sum, line) => sum + line.unitPrice.amount * line.quantity, 0),
+            currency: lines[0]!.unitPrice.currency,
+          };
           const date = new Date(now);
           const stamp = `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, '0')}${String(date.getDate()).padStart(2, '0')}`;
           const number = `SF${stamp}${String(Math.floor(Math.random() * 900) + 100)}`;
           const member = await this.currentMember();
           const contact = [request.contact, member?.email].filter((value): value is string => Boolean(value));
-          const order: StoredOrder = { number, status: 'placed', placedAt: now, lines, total, timeline: [{ status: 'placed', at: now }], contact };
+          const order: StoredOrder = {
+            number,
+            status: 'placed',
+            placedAt: now,
+            lines,
+            total,
+            timeline: [{ status: 'placed', at: now }],
+            contact,
+          };
           await this.state.set(`order:${number}`, order);
           return { url: `#sf-checkout=${number}`, orderNumber: number };
         }),
@@ -304,7 +328,8 @@ export class LocalAdapter implements StorefrontAdapter {
         const email = normalizeEmail(request?.email);
         const known = [...data.members, ...(await this.state.list<StoredMember>('member:'))];
         const match = known.find((entry) => entry.member.email === email && entry.password === request.password);
-        if (!match) throw new StorefrontError('validation', 'The e-mail or password is not right.', { detail: { field: 'password' } });
+        if (!match)
+          throw new StorefrontError('validation', 'The e-mail or password is not right.', { detail: { field: 'password' } });
         await this.state.set('session', email);
         return match.member;
       }),

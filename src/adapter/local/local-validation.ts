@@ -5,7 +5,9 @@ import type { GuestbookPost, SubscribeRequest } from '../../core/types.js';
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/u;
 
 export function normalizeEmail(value: unknown): string {
-  const email = String(value ?? '').trim().toLowerCase();
+  const email = String(value ?? '')
+    .trim()
+    .toLowerCase();
   if (email.length > 254 || !EMAIL.test(email)) {
     throw new StorefrontError('validation', 'Enter a valid e-mail address.', { detail: { field: 'email' } });
   }
@@ -14,7 +16,9 @@ export function normalizeEmail(value: unknown): string {
 
 /** Phone numbers compare by digits, e-mails case-insensitively; '' when it is neither. */
 export function normalizeContact(value: unknown): string {
-  const text = String(value ?? '').trim().toLowerCase();
+  const text = String(value ?? '')
+    .trim()
+    .toLowerCase();
   if (text.includes('@')) return text;
   const digits = text.replace(/[\s()+-]/g, '');
   return /^\d{5,15}$/.test(digits) ? digits.replace(/^86(?=1\d{10}$)/, '') : '';
@@ -23,7 +27,8 @@ export function normalizeContact(value: unknown): string {
 export function checkSubscribeRequest(request: SubscribeRequest): { email: string; list: string } {
   const email = normalizeEmail(request?.email);
   const list = String(request?.list ?? '').trim();
-  if (!/^[\w-]{1,64}$/.test(list)) throw new StorefrontError('validation', 'Unknown mailing list.', { detail: { field: 'list' } });
+  if (!/^[\w-]{1,64}$/.test(list))
+    throw new StorefrontError('validation', 'Unknown mailing list.', { detail: { field: 'list' } });
   if (request.consent !== true) {
     throw new StorefrontError('validation', 'Consent is required to subscribe.', { detail: { field: 'consent' } });
   }
@@ -43,7 +48,8 @@ export function checkGuestbookPost(post: GuestbookPost): {
   const topic = String(post?.topic ?? '').trim();
   const author = String(post?.author ?? '').trim();
   const body = String(post?.body ?? '').trim();
-  if (!topic || topic.length > 100) throw new StorefrontError('validation', 'A topic is required.', { detail: { field: 'topic' } });
+  if (!topic || topic.length > 100)
+    throw new StorefrontError('validation', 'A topic is required.', { detail: { field: 'topic' } });
   if (!author || author.length > 40) {
     throw new StorefrontError('validation', 'A name of 1 to 40 characters is required.', { detail: { field: 'author' } });
   }

@@ -1,13 +1,5 @@
 import type { Money } from '../../../core/money.js';
-import type {
-  GuestbookEntry,
-  HelpArticle,
-  Member,
-  Order,
-  OrderEvent,
-  PaymentMethod,
-  Promotion,
-} from '../../../core/types.js';
+import type { GuestbookEntry, HelpArticle, Member, Order, OrderEvent, PaymentMethod, Promotion } from '../../../core/types.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -459,9 +451,7 @@ export function createDemoGuestbook(now: number): GuestbookEntry[] {
       author,
       body,
       createdAt,
-      replies: reply
-        ? [{ author: '客服小云', body: reply, createdAt: createdAt + 2 * HOUR + i * 7 * MINUTE, staff: true }]
-        : [],
+      replies: reply ? [{ author: '客服小云', body: reply, createdAt: createdAt + 2 * HOUR + i * 7 * MINUTE, staff: true }] : [],
     };
     if (rating !== undefined) entry.rating = rating;
     return entry;

@@ -1,4 +1,13 @@
-import type { Facet, GuestbookEntry, HelpArticle, Member, Order, PaymentMethod, Product, Promotion } from '../../../core/types.js';
+import type {
+  Facet,
+  GuestbookEntry,
+  HelpArticle,
+  Member,
+  Order,
+  PaymentMethod,
+  Product,
+  Promotion,
+} from '../../../core/types.js';
 import {
   createDemoGuestbook,
   createDemoOrders,

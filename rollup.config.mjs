@@ -1,0 +1,51 @@
+import { readdirSync, existsSync } from 'node:fs';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+// Every folder under components/ named sf-* holding sf-*.ts is one element entry.
+const elements = readdirSync('components', { withFileTypes: true })
+  .filter(
+    (entry) => entry.isDirectory() && entry.name.startsWith('sf-') && existsSync(`components/${entry.name}/${entry.name}.ts`),
+  )
+  .map((entry) => entry.name);
+
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false, legalComments: 'none' });
+const external = (id) => /^(lit|@lit\/|@lit-labs\/|idb|valibot)(\/|$)/.test(id);
+
+export default [
+  // npm: the SDK and every element, dependencies left to the user's bundler (Lit is a peer).
+  {
+    input: {
+      index: 'src/index.ts',
+      sdk: 'src/sdk.ts',
+      ...Object.fromEntries(elements.map((name) => [`components/${name}`, `components/${name}/${name}.ts`])),
+    },
+    external,
+    plugins: [ts()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+  },
+  // The one-file bundle for a plain page: Lit included, minified; the demo catalog stays a
+  // lazy chunk beside it, fetched only when the local adapter first needs it.
+  {
+    input: { 'storefront-elements': 'src/index.ts' },
+    plugins: [
+      resolve({ exportConditions: ['production'], browser: true }),
+      ts(),
+      terser({ ecma: 2022, module: true, compress: { passes: 2 } }),
+    ],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'storefront-elements/[name]-[hash].js',
+      sourcemap: true,
+    },
+  },
+];

@@ -1,0 +1,34 @@
+// npm run build: bundles (rollup), type declarations (tsc), the custom-elements manifest,
+// then reports gzip -9 sizes to dist/sizes.json and the README.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
+const bin = (name) => join('node_modules', '.bin', name);
+
+rmSync('dist', { recursive: true, force: true });
+run(bin('rollup'), ['-c', '--silent']);
+run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+run(process.execPath, ['scripts/analyze.mjs']);
+
+const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const list = (dir) =>
+  readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile() && path.endsWith('.js'));
+
+const bundle = 'dist/storefront-elements.js';
+const lazy = list('dist/storefront-elements');
+const sizes = {
+  'dist/storefront-elements.js': { raw: statSync(bundle).size, gzip: gz(bundle) },
+  lazyChunks: Object.fromEntries(lazy.map((path) => [path, { raw: statSync(path).size, gzip: gz(path) }])),
+  components: Object.fromEntries(list('dist/components').map((path) => [path, { raw: statSync(path).size, gzip: gz(path) }])),
+};
+writeFileSync('dist/sizes.json', JSON.stringify(sizes, null, 2) + '\n');
+
+console.log(`\n${bundle}: ${kB(sizes[bundle].raw)} raw, ${kB(sizes[bundle].gzip)} gzip -9 (Lit included)`);
+for (const [path, size] of Object.entries(sizes.lazyChunks)) console.log(`  lazy ${path}: ${kB(size.gzip)} gzip -9`);
+run(process.execPath, ['scripts/readme-sizes.mjs']);

@@ -1,0 +1,68 @@
+// A small static file server for the demo page and the built kit, bound to 127.0.0.1.
+// The reference REST backend mounts beside it (see the REST issue); for now it serves files.
+import { createServer } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Maps a URL path onto a file under `root`, refusing anything that escapes it. */
+function fileFor(root, urlPath, routes) {
+  let path;
+  try {
+    path = decodeURIComponent(urlPath.split('?')[0]);
+  } catch {
+    return null;
+  }
+  if (routes[path]) path = routes[path];
+  const full = resolve(root, normalize(`.${path}`));
+  if (full !== root && !full.startsWith(root + sep)) return null;
+  try {
+    const stat = statSync(full);
+    if (stat.isDirectory()) return fileFor(root, join(path, 'index.html'), {});
+    return stat.isFile() ? full : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts the server and resolves with it once listening. `routes` maps URL paths to paths
+ * under `root` (e.g. `/` -> `/demo/index.html`).
+ */
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', routes = {} }) {
+  const base = resolve(root);
+  const server = createServer((request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = fileFor(base, request.url ?? '/', routes);
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).pipe(response);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolvePromise(server));
+  });
+}

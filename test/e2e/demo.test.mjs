@@ -1,0 +1,65 @@
+// The demo as a newcomer sees it after `npm start`, and the one-file bundle in a plain page.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, screenshotPath, shadowText, startDemo } from './harness.mjs';
+
+let demo;
+before(async () => {
+  demo = await startDemo();
+});
+after(async () => {
+  await demo?.close();
+});
+
+describe('demo page', () => {
+  it('connects the store, shows the catalog count and saves to IndexedDB, with no errors', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, `${demo.origin}/`);
+    await page.waitForFunction(() =>
+      document.querySelector('#kit sf-store-status')?.shadowRoot?.textContent?.includes('件商品'),
+    );
+    const about = await shadowText(page, '#kit sf-store-status');
+    assert.match(about, /商店已连接/);
+    assert.match(about, /共 46 件商品/);
+    assert.match(about, /购物车已保存在本机浏览器中/);
+    // The header widget sits outside <sf-store> and still found the page's store.
+    const header = await shadowText(page, 'header sf-store-status');
+    assert.match(header, /共 46 件商品/);
+    await page.screenshot({ path: screenshotPath('demo'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('shares one cart between two tabs', async () => {
+    const context = await demo.browser.newContext();
+    const { page: first } = await openPage(context, `${demo.origin}/`);
+    const { page: second } = await openPage(context, `${demo.origin}/`);
+    const ready = (page) => page.evaluate(() => document.querySelector('sf-store').whenReady().then(() => true));
+    await Promise.all([ready(first), ready(second)]);
+    await second.evaluate(() => {
+      window.seen = [];
+      document.querySelector('sf-store').storefront.cart.subscribe((lines) => window.seen.push(lines.length));
+    });
+    await first.evaluate(() => document.querySelector('sf-store').storefront.cart.add('CC-TEE-001', 2));
+    await second.waitForFunction(() => window.seen.at(-1) === 1);
+    const count = await second.evaluate(() => document.querySelector('sf-store').storefront.cart.count());
+    assert.equal(count, 2);
+    await context.close();
+  });
+});
+
+describe('one-file bundle in a plain page', () => {
+  it('registers the elements and exports the API', async () => {
+    const context = await demo.browser.newContext();
+    const { page, problems } = await openPage(context, `${demo.origin}/test/e2e/pages/plain.html`);
+    const result = await page.waitForFunction(() => window.result).then((handle) => handle.jsonValue());
+    assert.equal(result.total, 46);
+    assert.equal(result.persistent, true);
+    assert.equal(result.money, '¥1,299.00');
+    assert.deepEqual(result.defined, { 'sf-store': true, 'sf-store-status': true });
+    // A widget with no store on the page explains itself instead of staying blank.
+    await page.waitForFunction(() => document.querySelector('sf-store-status').shadowRoot.textContent.includes('未找到商店'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
