@@ -48,7 +48,9 @@ await check('format (prettier --check)', bin('prettier'), ['--check', '--log-lev
 
 console.log('\n▶ unit and component tests in Chromium (web-test-runner)');
 const wtr = await run(bin('web-test-runner'), ['--coverage'], { FORCE_COLOR: '0' });
-const counts = [...wtr.output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+// eslint-disable-next-line no-control-regex
+const plain = wtr.output.replace(/\u001b\[[0-9;]*m/g, '');
+const counts = [...plain.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
 if (counts) {
   passed += Number(counts[1]);
   failed += Number(counts[2]);

@@ -40,7 +40,7 @@ export interface Storefront {
   readonly storage: StorefrontStorage;
   readonly catalog: CatalogStore;
   readonly cart: CartStore;
-  /** Closes storage, the tab channel and the adapter. */
+  /** Closes storage, the tab channel, and an adapter it created itself; yours stay open. */
   close(): void;
 }
 
@@ -72,7 +72,8 @@ export function checkCurrency(currency: unknown): string {
  * settles when storage is open. Invalid options throw a `config` StorefrontError.
  */
 export function createStorefront(options: StorefrontOptions): Storefront {
-  const adapter = options?.adapter === 'local' ? new LocalAdapter({ now: options.now }) : options?.adapter;
+  const ownsAdapter = options?.adapter === 'local';
+  const adapter = ownsAdapter ? new LocalAdapter({ now: options.now }) : options?.adapter;
   if (!isAdapter(adapter)) {
     throw new StorefrontError(
       'config',
@@ -113,8 +114,12 @@ export function createStorefront(options: StorefrontOptions): Storefront {
     cart,
     close() {
       channel.close();
-      void storagePromise.then((opened) => opened.close());
-      adapter.close?.();
+      // Let background cache writes finish first: closing mid-write would lose them.
+      void catalog
+        .flush()
+        .then(() => storagePromise)
+        .then((opened) => opened.close());
+      if (ownsAdapter) adapter.close?.();
     },
   };
 }

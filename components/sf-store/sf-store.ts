@@ -142,8 +142,11 @@ export class SfStore extends SfElement {
     let storefront: Storefront;
     try {
       const config = resolveStoreConfig(this);
-      storefront = acquireStorefront(config.storeId, config.signature, () =>
-        createStorefront({ adapter: config.createAdapter(), storeId: config.storeId, currency: config.currency, locale }),
+      storefront = acquireStorefront(
+        config.storeId,
+        config.signature,
+        () => createStorefront({ adapter: config.createAdapter(), storeId: config.storeId, currency: config.currency, locale }),
+        config.ownsAdapter,
       );
       this.current = { storeId: config.storeId, storefront };
     } catch (error) {

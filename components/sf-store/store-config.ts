@@ -16,6 +16,8 @@ export interface StoreConfig {
   currency: string;
   signature: string;
   createAdapter: () => StorefrontAdapter;
+  /** True when the adapter is made here (so the store closes it), false for the page's own. */
+  ownsAdapter: boolean;
 }
 
 const adapterIds = new WeakMap<object, number>();
@@ -61,7 +63,13 @@ export function resolveStoreConfig(attributes: StoreAttributes): StoreConfig {
       );
     }
     if (!adapterIds.has(adapter)) adapterIds.set(adapter, nextAdapterId++);
-    return { storeId, currency, signature: `object:${adapterIds.get(adapter)}|${currency}`, createAdapter: () => adapter };
+    return {
+      storeId,
+      currency,
+      signature: `object:${adapterIds.get(adapter)}|${currency}`,
+      createAdapter: () => adapter,
+      ownsAdapter: false,
+    };
   }
   const endpoint = attributes.endpoint ? checkEndpoint(attributes.endpoint) : null;
   const kind = (adapter ?? (endpoint ? 'rest' : 'local')).trim().toLowerCase();
@@ -72,6 +80,7 @@ export function resolveStoreConfig(attributes: StoreAttributes): StoreConfig {
       currency,
       signature: `local|${latency}|${currency}`,
       createAdapter: () => new LocalAdapter({ latency, namespace: storeId }),
+      ownsAdapter: true,
     };
   }
   if (kind === 'rest') {

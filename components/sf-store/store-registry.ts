@@ -3,6 +3,8 @@ import type { Storefront } from '../../src/storefront.js';
 
 interface Entry {
   storefront: Storefront;
+  /** The element made the adapter itself (`adapter="local"`), so it closes it too. */
+  ownsAdapter: boolean;
   signature: string;
   refs: number;
   closeTimer?: ReturnType<typeof setTimeout>;
@@ -15,9 +17,14 @@ const entries = new Map<string, Entry>();
  * share it (and warn), because two instances would race on the same database. A second one
  * with a different setup (another adapter) is refused with a `config` error.
  */
-export function acquireStorefront(storeId: string, signature: string, create: () => Storefront): Storefront {
+export function acquireStorefront(storeId: string, signature: string, create: () => Storefront, ownsAdapter = false): Storefront {
   const existing = entries.get(storeId);
-  if (existing) {
+  if (existing && existing.refs === 0 && existing.signature !== signature) {
+    // Nobody uses the old setup any more (the page swapped the adapter): replace it now.
+    clearTimeout(existing.closeTimer);
+    entries.delete(storeId);
+    closeEntry(existing);
+  } else if (existing) {
     if (existing.signature !== signature) {
       throw new StorefrontError('config', `Another <sf-store> already uses store-id "${storeId}" with a different setup.`, {
         detail: { field: 'duplicate', value: storeId },
@@ -34,7 +41,7 @@ export function acquireStorefront(storeId: string, signature: string, create: ()
     return existing.storefront;
   }
   const storefront = create();
-  entries.set(storeId, { storefront, signature, refs: 1 });
+  entries.set(storeId, { storefront, signature, refs: 1, ownsAdapter });
   return storefront;
 }
 
@@ -47,6 +54,11 @@ export function releaseStorefront(storeId: string, storefront: Storefront): void
   entry.closeTimer = setTimeout(() => {
     if (entry.refs > 0 || entries.get(storeId) !== entry) return;
     entries.delete(storeId);
-    storefront.close();
+    closeEntry(entry);
   }, 1000);
+}
+
+function closeEntry(entry: Entry): void {
+  entry.storefront.close();
+  if (entry.ownsAdapter) entry.storefront.adapter.close?.();
 }

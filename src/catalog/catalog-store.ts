@@ -43,7 +43,7 @@ export class CatalogStore {
       const items = shape.output.items
         .map((item) => parseProduct(item, `the ${this.adapter.name} adapter`))
         .filter((item): item is Product => item !== null);
-      void this.cache(items);
+      this.track(this.cache(items));
       return { items, total: shape.output.total, ...(shape.output.stale ? { stale: true } : {}) };
     } catch (error) {
       const failure = toStorefrontError(error);
@@ -63,7 +63,7 @@ export class CatalogStore {
       if (raw === null) return null;
       const product = parseProduct(raw, `the ${this.adapter.name} adapter`);
       if (!product) throw invalid(this.adapter.name, `product ${sku} failed validation`);
-      void this.cache([product]);
+      this.track(this.cache([product]));
       return product;
     } catch (error) {
       const failure = toStorefrontError(error);
@@ -92,6 +92,18 @@ export class CatalogStore {
     const result = v.safeParse(v.array(PromotionSchema), raw);
     if (!result.success) throw invalid(this.adapter.name, describeIssues(result.issues));
     return result.output;
+  }
+
+  private readonly pending = new Set<Promise<void>>();
+
+  /** Cache writes run in the background; `flush` waits for them (before storage closes). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
+  private track(write: Promise<void>): void {
+    this.pending.add(write);
+    void write.finally(() => this.pending.delete(write));
   }
 
   private async cache(products: Product[]): Promise<void> {

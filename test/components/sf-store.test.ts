@@ -93,6 +93,19 @@ describe('<sf-store>', () => {
   });
 });
 
+describe('<sf-store> set up from script', () => {
+  it('accepts an adapter object set after the element connected', async () => {
+    const store = await fixture<SfStore>(
+      html`<sf-store store-id=${uniqueStoreId('late-adapter')}><sf-store-status></sf-store-status></sf-store>`,
+    );
+    store.adapter = smallAdapter();
+    const storefront = await store.whenReady();
+    expect((await storefront.catalog.list()).total).to.equal(3);
+    await eventually(() => expect(visibleText(store.querySelector('sf-store-status')!)).to.contain('共 3 件商品'));
+    expect(store.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+});
+
 describe('<sf-store> bad input', () => {
   async function misconfigured(template: ReturnType<typeof html>): Promise<{ store: SfStore; errors: string[]; text: string }> {
     const { result: store, errors } = await captureConsole(async () => {

@@ -15,9 +15,7 @@ describe('demo page', () => {
   it('connects the store, shows the catalog count and saves to IndexedDB, with no errors', async () => {
     const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openPage(context, `${demo.origin}/`);
-    await page.waitForFunction(() =>
-      document.querySelector('#kit sf-store-status')?.shadowRoot?.textContent?.includes('件商品'),
-    );
+    await page.waitForFunction(() => document.querySelector('#kit sf-store-status')?.shadowRoot?.textContent?.includes('件商品'));
     const about = await shadowText(page, '#kit sf-store-status');
     assert.match(about, /商店已连接/);
     assert.match(about, /共 46 件商品/);
@@ -34,7 +32,13 @@ describe('demo page', () => {
     const context = await demo.browser.newContext();
     const { page: first } = await openPage(context, `${demo.origin}/`);
     const { page: second } = await openPage(context, `${demo.origin}/`);
-    const ready = (page) => page.evaluate(() => document.querySelector('sf-store').whenReady().then(() => true));
+    const ready = (page) =>
+      page.evaluate(() =>
+        document
+          .querySelector('sf-store')
+          .whenReady()
+          .then(() => true),
+      );
     await Promise.all([ready(first), ready(second)]);
     await second.evaluate(() => {
       window.seen = [];

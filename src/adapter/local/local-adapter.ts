@@ -56,6 +56,22 @@ function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
+/** Newest first; the id breaks ties so the order is total (cursors depend on it). */
+function newestFirst(a: Pick<GuestbookEntry, 'createdAt' | 'id'>, b: Pick<GuestbookEntry, 'createdAt' | 'id'>): number {
+  return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+function encodeCursor(entry: GuestbookEntry): string {
+  return `${entry.createdAt.toString(36)}.${entry.id}`;
+}
+
+function decodeCursor(cursor: string): Pick<GuestbookEntry, 'createdAt' | 'id'> {
+  const match = /^([0-9a-z]{1,12})\.([\w-]{1,64})$/.exec(String(cursor));
+  const createdAt = match ? Number.parseInt(match[1]!, 36) : Number.NaN;
+  if (!match || !Number.isSafeInteger(createdAt)) throw new StorefrontError('validation', 'The page cursor is not valid.');
+  return { createdAt, id: match[2]! };
+}
+
 function randomToken(): string {
   return crypto.randomUUID().replace(/-/g, '');
 }
@@ -71,6 +87,7 @@ export class LocalAdapter implements StorefrontAdapter {
   private dataPromise: Promise<DemoData> | null = null;
   private readonly state: LocalState;
   private failure: StorefrontErrorCode | null;
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(options: LocalAdapterOptions = {}) {
     this.options = options;
@@ -104,15 +121,15 @@ export class LocalAdapter implements StorefrontAdapter {
     const latency = this.options.latency ?? 0;
     if (latency > 0) {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, latency);
-        signal?.addEventListener(
-          'abort',
-          () => {
-            clearTimeout(timer);
-            reject(new StorefrontError('aborted', 'The operation was cancelled.'));
-          },
-          { once: true },
-        );
+        const onAbort = () => {
+          clearTimeout(timer);
+          reject(new StorefrontError('aborted', 'The operation was cancelled.'));
+        };
+        const timer = setTimeout(() => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        }, latency);
+        signal?.addEventListener('abort', onAbort, { once: true });
       });
     }
     if (this.failure) {
@@ -131,11 +148,23 @@ export class LocalAdapter implements StorefrontAdapter {
       });
     }
     const key = `idem:${scope}:${options.idempotencyKey}`;
-    const previous = await this.state.get<{ result: T }>(key);
-    if (previous) return previous.result;
-    const result = await work();
-    await this.state.set(key, { result });
-    return result;
+    // A double click sends the same key twice before the first write is stored: the second
+    // call waits for the first one's result instead of writing again.
+    const running = this.inFlight.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const attempt = (async () => {
+      const previous = await this.state.get<{ result: T }>(key);
+      if (previous) return previous.result;
+      const result = await work();
+      await this.state.set(key, { result });
+      return result;
+    })();
+    this.inFlight.set(key, attempt);
+    try {
+      return await attempt;
+    } finally {
+      this.inFlight.delete(key);
+    }
   }
 
   readonly catalog = {
@@ -155,8 +184,9 @@ export class LocalAdapter implements StorefrontAdapter {
   readonly orders = {
     track: (orderNumber: string, contact: string, options?: CallOptions): Promise<Order | null> =>
       this.call(options, async (data) => {
+        // People type order numbers with spaces or dashes ("SF 20261125-018").
         const number = String(orderNumber ?? '')
-          .trim()
+          .replace(/[\s-]/g, '')
           .toUpperCase();
         const who = normalizeContact(contact);
         if (!number || !who)
@@ -174,14 +204,17 @@ export class LocalAdapter implements StorefrontAdapter {
     list: (topic: string, page: { cursor?: string; limit?: number } = {}, options?: CallOptions): Promise<GuestbookPage> =>
       this.call(options, async (data) => {
         const limit = Math.min(Math.max(Math.trunc(page.limit ?? GUESTBOOK_PAGE), 1), GUESTBOOK_MAX_PAGE);
-        const offset = page.cursor === undefined ? 0 : Number.parseInt(page.cursor, 36);
-        if (!Number.isSafeInteger(offset) || offset < 0) throw new StorefrontError('validation', 'The page cursor is not valid.');
+        const after = page.cursor === undefined ? null : decodeCursor(page.cursor);
         const posted = await this.state.list<GuestbookEntry>('guestbook:');
         const entries = [...data.guestbook, ...posted]
           .filter((entry) => entry.topic === topic && !entry.pending)
-          .sort((a, b) => b.createdAt - a.createdAt);
-        const slice = entries.slice(offset, offset + limit);
-        const next = offset + limit < entries.length ? (offset + limit).toString(36) : undefined;
+          .sort(newestFirst);
+        // The cursor names the last entry seen, not a position: a message posted between two
+        // pages does not shift the next page onto entries already shown.
+        const start = after ? entries.findIndex((entry) => newestFirst(entry, after) > 0) : 0;
+        const slice = start < 0 ? [] : entries.slice(start, start + limit);
+        const last = slice.at(-1);
+        const next = last && start + limit < entries.length ? encodeCursor(last) : undefined;
         return { entries: slice, ...(next ? { cursor: next } : {}) };
       }),
     post: (entry: GuestbookPost, options: WriteOptions): Promise<GuestbookEntry> =>
@@ -273,12 +306,15 @@ export class LocalAdapter implements StorefrontAdapter {
             throw new StorefrontError('validation', 'The cart is empty.', { detail: { field: 'lines' } });
           }
           const now = this.now();
+          const wanted = new Map<string, number>();
+          for (const { sku, quantity } of request.lines) wanted.set(sku, (wanted.get(sku) ?? 0) + (Number(quantity) || 0));
           const lines = request.lines.map(({ sku, quantity }) => {
             const product = data.products.find((candidate) => candidate.sku === sku);
             if (!product) throw new StorefrontError('not-found', `No product has the sku "${sku}".`, { detail: { sku } });
             if (!Number.isSafeInteger(quantity) || quantity < 1)
               throw new StorefrontError('validation', 'Quantities must be whole numbers.');
-            if (product.stock !== undefined && quantity > product.stock) {
+            // Stock is per sku: two lines of one sku (two variants) count together.
+            if (product.stock !== undefined && (wanted.get(sku) ?? 0) > product.stock) {
               throw new StorefrontError('conflict', `Only ${product.stock} of "${product.title}" left.`, {
                 detail: { sku, stock: product.stock },
               });
@@ -294,9 +330,7 @@ export class LocalAdapter implements StorefrontAdapter {
             amount: lines.reduce((sum, line) => sum + line.unitPrice.amount * line.quantity, 0),
             currency: lines[0]!.unitPrice.currency,
           };
-          const date = new Date(now);
-          const stamp = `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, '0')}${String(date.getDate()).padStart(2, '0')}`;
-          const number = `SF${stamp}${String(Math.floor(Math.random() * 900) + 100)}`;
+          const number = await this.nextOrderNumber(data, now);
           const member = await this.currentMember();
           const contact = [request.contact, member?.email].filter((value): value is string => Boolean(value));
           const order: StoredOrder = {
@@ -313,6 +347,18 @@ export class LocalAdapter implements StorefrontAdapter {
         }),
       ),
   };
+
+  /** SF + date + a per-day sequence kept in the adapter's state; never reuses a number. */
+  private async nextOrderNumber(data: DemoData, now: number): Promise<string> {
+    const date = new Date(now);
+    const stamp = `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, '0')}${String(date.getDate()).padStart(2, '0')}`;
+    const taken = new Set(data.orders.map((order) => order.number));
+    for (;;) {
+      const sequence = await this.state.update<number>(`order-sequence:${stamp}`, (current) => (current ?? 500) + 1);
+      const number = `SF${stamp}${String(sequence).padStart(3, '0')}`;
+      if (!taken.has(number) && !(await this.state.get(`order:${number}`))) return number;
+    }
+  }
 
   private async currentMember(): Promise<Member | null> {
     const email = await this.state.get<string>('session');
