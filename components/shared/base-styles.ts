@@ -38,6 +38,19 @@ export const baseStyles = css`
     text-align: start;
     box-sizing: border-box;
   }
+  /* The host element itself can be restyled by the page (a stray "* { color: red }"), and
+     its text properties would be inherited: the top-level parts set theirs explicitly. */
+  :host > * {
+    font-family: var(--_font);
+    font-size: var(--sf-font-size, 15px);
+    font-weight: 400;
+    font-style: normal;
+    line-height: 1.5;
+    letter-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    color: var(--_text);
+  }
   :host([hidden]) {
     display: none !important;
   }

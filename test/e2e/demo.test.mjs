@@ -63,6 +63,13 @@ describe('one-file bundle in a plain page', () => {
     assert.deepEqual(result.defined, { 'sf-store': true, 'sf-store-status': true });
     // A widget with no store on the page explains itself instead of staying blank.
     await page.waitForFunction(() => document.querySelector('sf-store-status').shadowRoot.textContent.includes('未找到商店'));
+    // The page's hostile `* { color: red !important; ... }` does not reach inside.
+    const style = await page.$eval('sf-store-status', (element) => {
+      const title = element.shadowRoot.querySelector('.notice-title');
+      const { color, lineHeight, fontFamily, letterSpacing } = getComputedStyle(title);
+      return { color, lineHeight, serif: fontFamily === 'serif', letterSpacing };
+    });
+    assert.deepEqual(style, { color: 'rgb(31, 35, 40)', lineHeight: '22.5px', serif: false, letterSpacing: 'normal' });
     assert.deepEqual(problems, []);
     await context.close();
   });
