@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { toStorefrontError } from '../../src/core/errors.js';
 import { baseStyles, noticeStyles } from '../shared/base-styles.js';
 import { widgetLocale } from '../shared/locale.js';
+import { configMessage } from '../shared/config-message.js';
 import { errorMessage, t } from '../shared/messages.js';
 import { renderNotice } from '../shared/notice.js';
 import { defineElement, SfElement } from '../shared/sf-element.js';
@@ -57,11 +58,9 @@ export class SfStoreStatus extends SfElement {
     const state = this.store.state;
     if (!state || state.status === 'connecting' || !state.storefront) {
       if (state?.status === 'error' && state.error) {
-        return renderNotice({
-          tone: 'error',
-          title: t(locale, 'store.config.title'),
-          body: errorMessage(locale, state.error.code),
-        });
+        // Inside the misconfigured <sf-store>, its own notice right above says it all.
+        if (binding.kind === 'provided') return nothing;
+        return renderNotice({ tone: 'error', title: t(locale, 'store.config.title'), body: configMessage(locale, state.error) });
       }
       return this.renderConnecting(locale);
     }

@@ -2,26 +2,18 @@ import { ContextProvider } from '@lit/context';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { StorefrontAdapter } from '../../src/adapter/adapter.js';
-import { StorefrontError, toStorefrontError } from '../../src/core/errors.js';
+import { toStorefrontError } from '../../src/core/errors.js';
 import { resolveLocale } from '../../src/core/locale.js';
 import { createStorefront, type Storefront } from '../../src/storefront.js';
 import { baseStyles, noticeStyles } from '../shared/base-styles.js';
 import { providerChanged, registerProvider } from '../shared/default-store.js';
-import { t, type MessageKey } from '../shared/messages.js';
+import { configMessage } from '../shared/config-message.js';
+import { t } from '../shared/messages.js';
 import { renderNotice } from '../shared/notice.js';
 import { defineElement, SfElement } from '../shared/sf-element.js';
 import { storeContext, type StoreState } from '../shared/store-context.js';
 import { acquireStorefront, releaseStorefront } from './store-registry.js';
 import { resolveStoreConfig } from './store-config.js';
-
-const CONFIG_MESSAGES: Record<string, MessageKey> = {
-  storeId: 'store.config.storeId',
-  adapter: 'store.config.adapter',
-  endpoint: 'store.config.endpoint',
-  currency: 'store.config.currency',
-  rest: 'store.config.rest',
-  duplicate: 'store.config.duplicate',
-};
 
 /**
  * Connects the widgets inside it to a shop backend and to the browser's storage. Widgets
@@ -46,6 +38,9 @@ export class SfStore extends SfElement {
     css`
       :host {
         display: contents;
+      }
+      .notice {
+        margin-block-end: 16px;
       }
     `,
   ];
@@ -169,16 +164,11 @@ export class SfStore extends SfElement {
     });
   }
 
-  private configMessage(error: StorefrontError): string {
-    const key = CONFIG_MESSAGES[String(error.detail.field)];
-    return key ? t(this.state.locale, key, { value: String(error.detail.value ?? '') }) : error.message;
-  }
-
   protected override render() {
     const { status, error, locale } = this.state;
     return html`${
         status === 'error' && error
-          ? renderNotice({ tone: 'error', title: t(locale, 'store.config.title'), body: this.configMessage(error) })
+          ? renderNotice({ tone: 'error', title: t(locale, 'store.config.title'), body: configMessage(locale, error) })
           : nothing
       }<slot></slot>`;
   }

@@ -134,6 +134,22 @@ describe('<sf-store> bad input', () => {
     expect(errors.join('\n')).to.contain('endpoint "not a url" is not a valid URL');
   });
 
+  it('says it once: a widget inside the broken store defers to its notice, one outside repeats it', async () => {
+    const { result: page } = await captureConsole(() =>
+      fixture<HTMLElement>(
+        html`<div>
+          <sf-store-status id="outside"></sf-store-status>
+          <sf-store adapter="nonsense" store-id=${uniqueStoreId('bad')}><sf-store-status id="inside"></sf-store-status></sf-store>
+        </div>`,
+      ),
+    );
+    const inside = page.querySelector('#inside')!;
+    const outside = page.querySelector('#outside')!;
+    await eventually(() => expect(visibleText(outside)).to.contain('adapter「nonsense」无效'));
+    expect(visibleText(inside)).to.equal('');
+    await expect(page.querySelector('sf-store')!).to.be.accessible();
+  });
+
   it('refuses a store-id with spaces or slashes, in English too', async () => {
     const { errors, text } = await misconfigured(html`<sf-store locale="en" store-id="my shop/1"></sf-store>`);
     expect(text).to.contain('store-id "my shop/1" is not valid');
