@@ -18,7 +18,7 @@ const TYPES = {
 };
 
 /** Maps a URL path onto a file under `root`, refusing anything that escapes it. */
-function fileFor(root, urlPath, routes) {
+function fileFor(root, urlPath, routes, allow) {
   let path;
   try {
     path = decodeURIComponent(urlPath.split('?')[0]);
@@ -26,11 +26,13 @@ function fileFor(root, urlPath, routes) {
     return null;
   }
   if (routes[path]) path = routes[path];
+  // Only the folders a page needs: never .git, node_modules or the sources.
+  if (!allow.some((prefix) => path.startsWith(prefix))) return null;
   const full = resolve(root, normalize(`.${path}`));
   if (full !== root && !full.startsWith(root + sep)) return null;
   try {
     const stat = statSync(full);
-    if (stat.isDirectory()) return fileFor(root, join(path, 'index.html'), {});
+    if (stat.isDirectory()) return fileFor(root, join(path, 'index.html'), {}, allow);
     return stat.isFile() ? full : null;
   } catch {
     return null;
@@ -39,16 +41,16 @@ function fileFor(root, urlPath, routes) {
 
 /**
  * Starts the server and resolves with it once listening. `routes` maps URL paths to paths
- * under `root` (e.g. `/` -> `/demo/index.html`).
+ * under `root` (e.g. `/` -> `/demo/index.html`); only paths under an `allow` prefix are served.
  */
-export function startStaticServer({ root, port = 0, host = '127.0.0.1', routes = {} }) {
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', routes = {}, allow = ['/demo/', '/dist/'] }) {
   const base = resolve(root);
   const server = createServer((request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = fileFor(base, request.url ?? '/', routes);
+    const file = fileFor(base, request.url ?? '/', routes, allow);
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;

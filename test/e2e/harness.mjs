@@ -5,7 +5,12 @@ import { CHROME_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
 import { startStaticServer } from '../../server/static-server.mjs';
 
 export async function startDemo() {
-  const server = await startStaticServer({ root: '.', port: 0, routes: { '/': '/demo/index.html' } });
+  const server = await startStaticServer({
+    root: '.',
+    port: 0,
+    routes: { '/': '/demo/index.html' },
+    allow: ['/demo/', '/dist/', '/test/e2e/pages/'],
+  });
   const browser = await chromium.launch({ executablePath: findChrome() ?? '/usr/bin/chromium', args: CHROME_ARGS });
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
