@@ -66,15 +66,27 @@ const en: Record<MessageKey, string> = {
   'error.aborted': 'Cancelled.',
 };
 
-const TABLES = { 'zh-CN': zhCN, en } as const;
-
 export type MessageParams = Record<string, string | number>;
 
-/** The message `key` in `locale`, with `{name}` placeholders filled in (as text, never HTML). */
-export function t(locale: string, key: MessageKey, params: MessageParams = {}): string {
-  const table: Record<MessageKey, string> = locale === 'en' ? TABLES.en : TABLES['zh-CN'];
-  return table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** Fills `{name}` placeholders (as text: the result goes into Lit text bindings, never HTML). */
+function fill(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
+
+/**
+ * A typed translator over a zh-CN table and its English twin. Each element keeps its own
+ * strings in `<element>.messages.ts` built with this, so elements never edit one shared file.
+ * `Record<keyof typeof zh, string>` on the English table makes a missing key a compile error.
+ */
+export function defineMessages<K extends string>(
+  zh: Record<K, string>,
+  english: Record<K, string>,
+): (locale: string, key: K, params?: MessageParams) => string {
+  return (locale, key, params = {}) => fill((locale === 'en' ? english : zh)[key], params);
+}
+
+/** The kit-wide messages (store states, errors, retry). */
+export const t = defineMessages<MessageKey>(zhCN, en);
 
 export function errorMessage(locale: string, code: StorefrontErrorCode): string {
   return t(locale, `error.${code}` as MessageKey);
