@@ -1,0 +1,79 @@
+/*
+ * Text folding shared by the index, the query and the highlighter: NFKC (full-width ＴＳＨＩＲＴ
+ * becomes tshirt, ① becomes 1), lower case, and traditional Chinese folded to simplified once
+ * that table is loaded. Folding goes code point by code point so every folded character knows
+ * where it came from in the original text: highlights land on what the shopper sees.
+ */
+
+/** Maps a traditional character to its simplified form; set when the Chinese tables load. */
+let toSimplified: ((char: string) => string) | null = null;
+
+export function setSimplifier(simplify: ((char: string) => string) | null): void {
+  toSimplified = simplify;
+}
+
+export function hasSimplifier(): boolean {
+  return toSimplified !== null;
+}
+
+const cache = new Map<string, string>();
+
+function foldChar(char: string): string {
+  let folded = cache.get(char);
+  if (folded === undefined) {
+    folded = char.normalize('NFKC').toLowerCase();
+    // NFKC turns some symbols into spaces or several characters; keep letters as they are.
+    if (cache.size < 20000) cache.set(char, folded);
+  }
+  return toSimplified && folded.length === 1 ? toSimplified(folded) : folded;
+}
+
+export interface FoldedText {
+  /** The folded text. */
+  text: string;
+  /** For each UTF-16 unit of `text`, the offset of the original character it came from. */
+  origin: Int32Array;
+  /** Length of the original text (the end of the last character). */
+  length: number;
+}
+
+/** Folds `text`, remembering where each folded unit came from. */
+export function foldWithOrigin(text: string): FoldedText {
+  let out = '';
+  const origin: number[] = [];
+  let offset = 0;
+  for (const char of text) {
+    const folded = foldChar(char);
+    out += folded;
+    for (let i = 0; i < folded.length; i += 1) origin.push(offset);
+    offset += char.length;
+  }
+  return { text: out, origin: Int32Array.from(origin), length: text.length };
+}
+
+/** Folds `text` for matching (no offsets). */
+export function fold(text: string): string {
+  let out = '';
+  for (const char of text) out += foldChar(char);
+  return out;
+}
+
+/** Han ideographs (CJK unified, extension A, compatibility). */
+export const HAN = /\p{Script=Han}/u;
+const TOKEN = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
+
+export interface TextRun {
+  kind: 'han' | 'word';
+  text: string;
+  /** Offset in the folded text. */
+  start: number;
+}
+
+/** Splits folded text into runs of Chinese characters and runs of letters/digits; the rest separates. */
+export function runs(folded: string): TextRun[] {
+  const result: TextRun[] = [];
+  for (const match of folded.matchAll(TOKEN)) {
+    result.push({ kind: match[1] ? 'han' : 'word', text: match[0], start: match.index });
+  }
+  return result;
+}
