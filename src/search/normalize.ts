@@ -18,14 +18,14 @@ export function hasSimplifier(): boolean {
 
 const cache = new Map<string, string>();
 
-function foldChar(char: string): string {
+function foldChar(char: string, simplify: boolean): string {
   let folded = cache.get(char);
   if (folded === undefined) {
     folded = char.normalize('NFKC').toLowerCase();
     // NFKC turns some symbols into spaces or several characters; keep letters as they are.
     if (cache.size < 20000) cache.set(char, folded);
   }
-  return toSimplified && folded.length === 1 ? toSimplified(folded) : folded;
+  return simplify && toSimplified && folded.length === 1 ? toSimplified(folded) : folded;
 }
 
 export interface FoldedText {
@@ -38,12 +38,12 @@ export interface FoldedText {
 }
 
 /** Folds `text`, remembering where each folded unit came from. */
-export function foldWithOrigin(text: string): FoldedText {
+export function foldWithOrigin(text: string, simplify = true): FoldedText {
   let out = '';
   const origin: number[] = [];
   let offset = 0;
   for (const char of text) {
-    const folded = foldChar(char);
+    const folded = foldChar(char, simplify);
     out += folded;
     for (let i = 0; i < folded.length; i += 1) origin.push(offset);
     offset += char.length;
@@ -51,10 +51,10 @@ export function foldWithOrigin(text: string): FoldedText {
   return { text: out, origin: Int32Array.from(origin), length: text.length };
 }
 
-/** Folds `text` for matching (no offsets). */
-export function fold(text: string): string {
+/** Folds `text` for matching (no offsets); `simplify: false` leaves traditional characters be. */
+export function fold(text: string, simplify = true): string {
   let out = '';
-  for (const char of text) out += foldChar(char);
+  for (const char of text) out += foldChar(char, simplify);
   return out;
 }
 
