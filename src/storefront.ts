@@ -2,6 +2,7 @@ import { capabilitiesOf, isAdapter, type Capability, type StorefrontAdapter } fr
 import { LocalAdapter } from './adapter/local/local-adapter.js';
 import { CartStore } from './cart/cart-store.js';
 import { CatalogStore } from './catalog/catalog-store.js';
+import { SearchStore } from './search/search-store.js';
 import { StorefrontError } from './core/errors.js';
 import { resolveLocale, type Locale } from './core/locale.js';
 import type { FallbackReason, StorageBackend } from './storage/backend.js';
@@ -40,6 +41,8 @@ export interface Storefront {
   readonly storage: StorefrontStorage;
   readonly catalog: CatalogStore;
   readonly cart: CartStore;
+  /** Product search over the whole catalog, the page's current query, recent searches. */
+  readonly search: SearchStore;
   /** Closes storage, the tab channel, and an adapter it created itself; yours stay open. */
   close(): void;
 }
@@ -94,6 +97,7 @@ export function createStorefront(options: StorefrontOptions): Storefront {
   const channel = createChangeChannel(storeId, instanceId);
   const catalog = new CatalogStore(adapter, storagePromise, locale, now);
   const cart = new CartStore(storagePromise, catalog, channel, now);
+  const search = new SearchStore(catalog, storagePromise, now);
 
   return {
     storeId,
@@ -112,6 +116,7 @@ export function createStorefront(options: StorefrontOptions): Storefront {
     },
     catalog,
     cart,
+    search,
     close() {
       channel.close();
       // Let background cache writes finish first: closing mid-write would lose them.

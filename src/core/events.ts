@@ -11,8 +11,10 @@ export interface SfEventDetails {
   'sf-add-to-cart': { sku: string; quantity: number };
   /** The cart's lines changed (in this tab or another). */
   'sf-cart-change': { lines: CartLine[] };
-  /** The shopper submitted a search. */
+  /** The shopper submitted a search; cancelable so the host page can route it itself. */
   'sf-search': { query: string };
+  /** The shopper picked a product (a search suggestion); cancelable, like a link click. */
+  'sf-product-select': { sku: string; query: string };
 }
 
 export type SfEventName = keyof SfEventDetails;
@@ -25,5 +27,6 @@ declare global {
     'sf-add-to-cart': SfEvent<'sf-add-to-cart'>;
     'sf-cart-change': SfEvent<'sf-cart-change'>;
     'sf-search': SfEvent<'sf-search'>;
+    'sf-product-select': SfEvent<'sf-product-select'>;
   }
 }
