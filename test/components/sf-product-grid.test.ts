@@ -1,0 +1,207 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../components/sf-store/sf-store.js';
+import '../../components/sf-product-grid/sf-product-grid.js';
+import type { SfProductGrid } from '../../components/sf-product-grid/sf-product-grid.js';
+import type { SfStore } from '../../components/sf-store/sf-store.js';
+import { setDefaultStorefront } from '../../components/shared/default-store.js';
+import { LocalAdapter } from '../../src/adapter/local/local-adapter.js';
+import type { Product } from '../../src/core/types.js';
+import { eventually, product, smallData, uniqueStoreId } from '../helpers/fixtures.js';
+
+function visibleText(element: Element): string {
+  return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+type Card = HTMLElement & { product?: Product; terms?: string[] };
+
+function cards(grid: SfProductGrid): Card[] {
+  return [...grid.shadowRoot!.querySelectorAll<Card>('sf-product-card')];
+}
+
+const skus = (grid: SfProductGrid) => cards(grid).map((card) => card.product?.sku);
+
+/** 30 products in two series and four categories, with distinct prices and dates. */
+function catalog(count = 30): Product[] {
+  return Array.from({ length: count }, (_, i) => {
+    const cotton = i % 2 === 0;
+    return product(`P${String(i).padStart(3, '0')}`, 1000 + ((i * 7919) % 30) * 100, {
+      title: cotton ? `云棉纯棉短袖T恤 ${i} 号` : `声屿蓝牙耳机 ${i} 号`,
+      series: cotton ? 'cloud-cotton' : 'sound-isle',
+      category: cotton ? (i % 4 === 0 ? 'tops' : 'bottoms') : 'earbuds',
+      createdAt: i,
+      rating: { average: (i % 5) + 0.5, count: i },
+    });
+  });
+}
+
+function adapterFor(products: Product[], extra: Partial<ConstructorParameters<typeof LocalAdapter>[0]> = {}): LocalAdapter {
+  const data = smallData(products);
+  data.series = [
+    { id: 'cloud-cotton', title: '云棉', translations: { en: { title: 'CloudCotton' } } },
+    { id: 'sound-isle', title: '声屿', translations: { en: { title: 'SoundIsle' } } },
+  ];
+  data.categories = [
+    { id: 'tops', title: '上衣', series: 'cloud-cotton' },
+    { id: 'bottoms', title: '裤装', series: 'cloud-cotton' },
+    { id: 'earbuds', title: '耳机', series: 'sound-isle' },
+    { id: 'speakers', title: '音箱', series: 'sound-isle' },
+  ];
+  return new LocalAdapter({ data, indexedDB: null, ...extra });
+}
+
+async function mount(adapter: LocalAdapter, attributes = html``, gridMarkup?: unknown) {
+  const store = await fixture<SfStore>(
+    html`<sf-store store-id=${uniqueStoreId('grid')} .adapter=${adapter}
+      >${gridMarkup ?? html`<sf-product-grid page-size="8"></sf-product-grid>`}${attributes}</sf-store
+    >`,
+  );
+  const grid = store.querySelector('sf-product-grid')!;
+  return { store, grid, storefront: await store.whenReady() };
+}
+
+describe('<sf-product-grid>', () => {
+  afterEach(() => setDefaultStorefront(null));
+
+  it('shows the first page of cards, the count, and pages through the catalog', async () => {
+    const { grid } = await mount(adapterFor(catalog()));
+    await eventually(() => expect(cards(grid)).to.have.length(8));
+    expect(visibleText(grid)).to.contain('共 30 件商品');
+    const first = skus(grid);
+    const pages = grid.shadowRoot!.querySelectorAll('nav [part="page"]');
+    expect([...pages].map((b) => b.textContent?.trim())).to.include.members(['1', '2', '4']);
+    grid.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="第 2 页"]')!.click();
+    await eventually(() => expect(skus(grid)[0]).not.to.equal(first[0]));
+    expect(skus(grid).some((sku) => first.includes(sku))).to.equal(false);
+    expect(grid.shadowRoot!.querySelector('[aria-current="page"]')!.textContent!.trim()).to.equal('2');
+    await expect(grid).to.be.accessible();
+  });
+
+  it('filters by the series attribute and by the chips a shopper clicks', async () => {
+    const { grid } = await mount(
+      adapterFor(catalog()),
+      html``,
+      html`<sf-product-grid series="sound-isle" page-size="50"></sf-product-grid>`,
+    );
+    await eventually(() => expect(cards(grid)).to.have.length(15));
+    expect(cards(grid).every((card) => card.product?.series === 'sound-isle')).to.equal(true);
+    const chip = (label: string) =>
+      [...grid.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="chip"]')].find((b) => b.textContent?.trim() === label)!;
+    await eventually(() => expect(chip('声屿').getAttribute('aria-pressed')).to.equal('true'));
+    chip('云棉').click();
+    await eventually(() => expect(cards(grid).every((card) => card.product?.series === 'cloud-cotton')).to.equal(true));
+    chip('上衣').click();
+    await eventually(() => expect(cards(grid).every((card) => card.product?.category === 'tops')).to.equal(true));
+    expect(cards(grid)).to.have.length(8);
+    expect(chip('上衣').getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('sorts by price, rating and date from the select', async () => {
+    const { grid } = await mount(adapterFor(catalog()), html``, html`<sf-product-grid page-size="50"></sf-product-grid>`);
+    await eventually(() => expect(cards(grid)).to.have.length(30));
+    const select = grid.shadowRoot!.querySelector('select')!;
+    const choose = (value: string) => {
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+    };
+    choose('price-asc');
+    await eventually(() => {
+      const prices = cards(grid).map((card) => card.product!.price.amount);
+      expect(prices).to.deep.equal([...prices].sort((a, b) => a - b));
+      expect(new Set(prices).size).to.be.greaterThan(1);
+    });
+    choose('price-desc');
+    await eventually(() => {
+      const prices = cards(grid).map((card) => card.product!.price.amount);
+      expect(prices).to.deep.equal([...prices].sort((a, b) => b - a));
+    });
+    choose('newest');
+    await eventually(() => expect(skus(grid)[0]).to.equal('P029'));
+  });
+
+  it('follows the page search: ranked results, highlighted terms, and back to all', async () => {
+    const { grid, storefront } = await mount(
+      adapterFor(catalog()),
+      html``,
+      html`<sf-product-grid page-size="50"></sf-product-grid>`,
+    );
+    await eventually(() => expect(cards(grid)).to.have.length(30));
+    storefront.search.setQuery('耳机');
+    await eventually(() => expect(cards(grid)).to.have.length(15));
+    expect(cards(grid).every((card) => card.product!.title.includes('耳机'))).to.equal(true);
+    expect(cards(grid)[0]!.terms).to.include('耳机');
+    expect(visibleText(grid)).to.contain('“耳机”的搜索结果');
+    // Filters still apply to the results.
+    grid.series = 'cloud-cotton';
+    await eventually(() => expect(visibleText(grid)).to.contain('没有找到与「耳机」相关的商品'));
+    grid.series = '';
+    await eventually(() => expect(cards(grid)).to.have.length(15));
+    const clear = [...grid.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === '清除搜索')!;
+    clear.click();
+    await eventually(() => expect(cards(grid)).to.have.length(30));
+    expect(storefront.search.query).to.equal('');
+  });
+
+  it('shows a hostile query as text in "no results"', async () => {
+    const { grid, storefront } = await mount(adapterFor(catalog()));
+    await eventually(() => expect(cards(grid)).to.have.length(8));
+    const hostile = '<img src=x onerror=alert(1)>';
+    storefront.search.setQuery(hostile);
+    await eventually(() => expect(visibleText(grid)).to.contain(`没有找到与「${hostile}」相关的商品`));
+    expect(grid.shadowRoot!.querySelector('img')).to.equal(null);
+    storefront.search.setQuery('a'.repeat(1000));
+    await eventually(() => expect(visibleText(grid)).to.contain('没有找到'));
+  });
+
+  it('says when a category has no products, and offers all products', async () => {
+    const { grid } = await mount(adapterFor(catalog()), html``, html`<sf-product-grid category="speakers"></sf-product-grid>`);
+    await eventually(() => expect(visibleText(grid)).to.contain('该分类暂无商品'));
+    [...grid.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="notice-action"]')][0]!.click();
+    await eventually(() => expect(cards(grid).length).to.be.greaterThan(0));
+  });
+
+  it('says when the shop has no products at all', async () => {
+    const { grid } = await mount(adapterFor([]));
+    await eventually(() => expect(visibleText(grid)).to.contain('商店里还没有商品'));
+  });
+
+  it('shows an error with a retry that recovers, in English too', async () => {
+    const adapter = adapterFor(catalog(), { fail: 'network' });
+    const { grid } = await mount(adapter, html``, html`<sf-product-grid lang="en" page-size="8"></sf-product-grid>`);
+    await eventually(() => expect(visibleText(grid)).to.contain("Can't reach the shop's server"));
+    adapter.setFailure(null);
+    grid.shadowRoot!.querySelector<HTMLButtonElement>('[part="notice-action"]')!.click();
+    await eventually(() => expect(cards(grid)).to.have.length(8));
+    expect(visibleText(grid)).to.contain('30 products');
+  });
+
+  it('keeps cached products on screen, marked offline, when the backend goes away', async () => {
+    const adapter = adapterFor(catalog());
+    const { grid } = await mount(adapter, html``, html`<sf-product-grid page-size="50"></sf-product-grid>`);
+    await eventually(() => expect(cards(grid)).to.have.length(30));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // let the cache write land
+    adapter.setFailure('network');
+    grid.sort = 'price-asc';
+    await eventually(() => expect(visibleText(grid)).to.contain('网络不可用'));
+    expect(cards(grid)).to.have.length(30);
+  });
+
+  it('renders only the visible cards of 2,000 products in infinite mode, loading more on scroll', async () => {
+    const { grid } = await mount(
+      adapterFor(catalog(2000)),
+      html``,
+      html`<sf-product-grid infinite page-size="60" style="display:block"></sf-product-grid>`,
+    );
+    await eventually(() => expect(grid.shadowRoot!.querySelector('.virtual-grid')).to.exist, 5000);
+    await eventually(() => expect(cards(grid).length).to.be.greaterThan(0), 5000);
+    expect(visibleText(grid)).to.contain('共 2,000 件商品');
+    expect(cards(grid).length).to.be.lessThan(60);
+    window.scrollTo(0, document.body.scrollHeight);
+    await eventually(() => {
+      window.scrollTo(0, document.body.scrollHeight);
+      const last = cards(grid).map((card) => Number(card.product!.sku.slice(1)));
+      expect(Math.max(...last)).to.be.greaterThan(60);
+    }, 6000);
+    expect(cards(grid).length).to.be.lessThan(120);
+    window.scrollTo(0, 0);
+  });
+});
