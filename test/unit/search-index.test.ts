@@ -207,3 +207,41 @@ describe('search index: changes and persistence', () => {
     expect(a.signature).not.to.equal(b.signature);
   });
 });
+
+describe('search index: pinyin and traditional Chinese (lazy tables)', () => {
+  const traditional = product('TW', 15900, { id: 'tw', title: '長袖襯衫（台灣版）' });
+
+  it('finds Chinese titles by full pinyin, initials and pinyin typed so far', async () => {
+    const index = createSearchIndex(CATALOG);
+    expect(ids(await index.searchAsync('duanxiu'))[0]).to.equal('tee');
+    expect(ids(await index.searchAsync('dx'))[0]).to.equal('tee');
+    expect(ids(await index.searchAsync('duanx'))[0]).to.equal('tee');
+    expect(ids(await index.searchAsync('chunmian'))).to.have.members(['tee', 'long']);
+    expect(ids(await index.searchAsync('erji'))).to.deep.equal(['buds']);
+    // A real Latin word still wins over a pinyin reading of it.
+    expect(ids(await index.searchAsync('air'))[0]).to.equal('buds');
+  });
+
+  it('highlights the Chinese a pinyin query matched', async () => {
+    const index = createSearchIndex(CATALOG);
+    const [hit] = await index.searchAsync('duanxiu');
+    expect(hit!.terms).to.include('短袖');
+    expect(hit!.matches.title).to.deep.equal([[4, 6]]);
+  });
+
+  it('matches traditional and simplified Chinese both ways', async () => {
+    const index = createSearchIndex([...CATALOG, traditional]);
+    expect(ids(await index.searchAsync('長袖'))).to.have.members(['long', 'tw']);
+    expect(ids(await index.searchAsync('长袖衬衫'))).to.have.members(['long', 'tw']);
+    const [tw] = await index.searchAsync('台湾');
+    expect(tw!.id).to.equal('tw');
+    expect(tw!.matches.title).to.deep.equal([[5, 7]]);
+  });
+
+  it('keeps pinyin working after products are added', async () => {
+    const index = createSearchIndex(CATALOG);
+    await index.loadChineseTables();
+    index.add(product('SOCK', 1900, { id: 'sock', title: '羊毛中筒袜' }));
+    expect(ids(index.search('yangmao'))).to.deep.equal(['sock']);
+  });
+});
