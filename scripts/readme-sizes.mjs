@@ -5,16 +5,22 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 if (!existsSync('README.md') || !existsSync('dist/sizes.json')) process.exit(0);
 const sizes = JSON.parse(readFileSync('dist/sizes.json', 'utf8'));
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const row = (path, size, note = '') => {
+  const lazy = /\/storefront-(elements|card)\//.test(path);
+  const name = lazy ? path.replace(/-[A-Za-z0-9_-]{8}\.js$/, '-[hash].js') : path;
+  return `| \`${name}\`${lazy ? ' (lazy)' : ''}${note} | ${kB(size.raw)} | ${kB(size.gzip)} |`;
+};
 const rows = [
   '| file | raw | gzip -9 |',
   '| --- | ---: | ---: |',
-  ...Object.entries({ 'dist/storefront-elements.js': sizes['dist/storefront-elements.js'], ...sizes.lazyChunks }).map(
-    ([path, size]) => {
-      const lazy = path.includes('/storefront-elements/');
-      const name = lazy ? path.replace(/-[A-Za-z0-9_-]{8}\.js$/, '-[hash].js') : path;
-      return `| \`${name}\`${lazy ? ' (lazy)' : ''} | ${kB(size.raw)} | ${kB(size.gzip)} |`;
-    },
-  ),
+  row('dist/storefront-elements.js', sizes['dist/storefront-elements.js'], ': every element and the SDK, Lit included'),
+  ...Object.entries(sizes.lazyChunks).map(([path, size]) => row(path, size)),
+  ...(sizes['dist/storefront-card.js']
+    ? [row('dist/storefront-card.js', sizes['dist/storefront-card.js'], ': `<sf-store>` + `<sf-product-card>`, Lit included')]
+    : []),
+  ...(sizes.cardWithoutLit
+    ? [`| \`<sf-product-card>\` alone, Lit excluded | ${kB(sizes.cardWithoutLit.raw)} | ${kB(sizes.cardWithoutLit.gzip)} |`]
+    : []),
 ];
 const readme = readFileSync('README.md', 'utf8');
 const start = '<!-- sizes:start -->';

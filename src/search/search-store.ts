@@ -4,7 +4,6 @@ import type { Product, SortOrder } from '../core/types.js';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 import { effectivePrice, MAX_PAGE_SIZE, normalizeCatalogQuery } from '../catalog/catalog-query.js';
 import type { StorageBackend } from '../storage/backend.js';
-import { createSearchIndex, restoreSearchIndex } from './search-index.js';
 import { MAX_QUERY_LENGTH, type SearchHit, type SearchIndex, type SerializedSearchIndex } from './search-types.js';
 import { productSignature } from './signature.js';
 
@@ -29,6 +28,9 @@ export interface SearchPageQuery extends CallOptions {
 }
 
 export type QueryListener = (query: string) => void;
+
+/** The engine (MiniSearch and the planner) loads with the first search, not with the page. */
+const engine = () => import('./search-index.js');
 
 const INDEX_KEY = 'search-index';
 const RECENT_KEY = 'recent-searches';
@@ -113,7 +115,11 @@ export class SearchStore {
   /** A page of results for a submitted query, filtered by series/category and sorted. */
   async search(query: string, options: SearchPageQuery = {}): Promise<SearchPage> {
     const text = cleanQuery(query);
-    const { page, pageSize, sort } = normalizeCatalogQuery({ page: options.page, pageSize: options.pageSize, sort: options.sort });
+    const { page, pageSize, sort } = normalizeCatalogQuery({
+      page: options.page,
+      pageSize: options.pageSize,
+      sort: options.sort,
+    });
     if (!text) return { query: text, items: [], total: 0 };
     const index = await this.index(options);
     const { series, category } = options;
@@ -192,7 +198,8 @@ export class SearchStore {
       void this.revalidate(kept);
       return kept;
     }
-    const index = createSearchIndex(await this.allProducts());
+    const [products, { createSearchIndex }] = await Promise.all([this.allProducts(), engine()]);
+    const index = createSearchIndex(products);
     void this.keep(index);
     return index;
   }
@@ -201,6 +208,7 @@ export class SearchStore {
     try {
       const products = await this.allProducts();
       if (productSignature(products) === kept.signature) return;
+      const { createSearchIndex } = await engine();
       const fresh = createSearchIndex(products);
       if (this.indexPromise) this.indexPromise = Promise.resolve(fresh);
       await this.keep(fresh);
@@ -212,7 +220,7 @@ export class SearchStore {
   private async keptIndex(): Promise<SearchIndex | null> {
     try {
       const stored = (await (await this.storage).get('meta', INDEX_KEY)) as SerializedSearchIndex | undefined;
-      return stored ? restoreSearchIndex(stored) : null;
+      return stored ? (await engine()).restoreSearchIndex(stored) : null;
     } catch {
       return null;
     }
