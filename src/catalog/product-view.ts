@@ -107,12 +107,70 @@ export function groupBuyView(product: Product, now: number): GroupBuyView | null
   };
 }
 
+/** A trimmed string, or '' for anything else (a number or null handed in by a host page). */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
 /** Title and description in `locale`, falling back to the primary (zh-CN) text. */
 export function productText(product: Product, locale: string): { title: string; description: string } {
-  const translation = locale === 'zh-CN' ? undefined : product.translations?.[locale];
-  const title = (translation?.title || product.title || '').trim();
-  const description = (translation?.description || product.description || '').trim();
+  const translations: unknown = product.translations;
+  const translation =
+    locale === 'zh-CN' || typeof translations !== 'object' || translations === null
+      ? undefined
+      : (translations as Record<string, { title?: unknown; description?: unknown } | undefined>)[locale];
+  const title = text(translation?.title) || text(product.title);
+  const description = text(translation?.description) || text(product.description);
   return { title, description };
+}
+
+export interface RatingView {
+  /** Average rounded to one decimal, 0..5. */
+  average: number;
+  /** Number of reviews, a non-negative integer. */
+  count: number;
+  /** Share of 4-5 star reviews, 0..1, when known. */
+  positiveRate?: number;
+}
+
+/** The rating to show, or null when there is none or it is malformed. */
+export function ratingView(product: Product): RatingView | null {
+  const rating: unknown = product.rating;
+  if (typeof rating !== 'object' || rating === null) return null;
+  const { average, count, positiveRate } = rating as Record<string, unknown>;
+  if (typeof average !== 'number' || !Number.isFinite(average) || typeof count !== 'number' || !Number.isFinite(count)) {
+    return null;
+  }
+  if (count <= 0) return null;
+  const view: RatingView = { average: Math.round(Math.min(5, Math.max(0, average)) * 10) / 10, count: Math.floor(count) };
+  if (typeof positiveRate === 'number' && positiveRate >= 0 && positiveRate <= 1) view.positiveRate = positiveRate;
+  return view;
+}
+
+/** The first image with a usable `src`, or null (the card then shows its placeholder). */
+export function primaryImage(product: Product): { src: string; alt: string; width?: number; height?: number } | null {
+  const images: unknown = product.images;
+  if (!Array.isArray(images)) return null;
+  for (const image of images as unknown[]) {
+    if (typeof image !== 'object' || image === null) continue;
+    const { src, alt, width, height } = image as Record<string, unknown>;
+    if (typeof src !== 'string' || src.trim() === '') continue;
+    return {
+      src,
+      alt: typeof alt === 'string' ? alt : '',
+      ...(typeof width === 'number' && width > 0 ? { width } : {}),
+      ...(typeof height === 'number' && height > 0 ? { height } : {}),
+    };
+  }
+  return null;
+}
+
+/** A flash sale that has not started yet at `now` (to announce "starts at ..."), or null. */
+export function upcomingSale(product: Product, now: number): { price: Money; startsAt: number; label?: string } | null {
+  const flash = product.flashSale;
+  const view = priceView(product, now);
+  if (!flash || view.sale || view.changesAt === null || view.changesAt !== flash.startsAt) return null;
+  return { price: flash.price, startsAt: flash.startsAt, ...(flash.label ? { label: flash.label } : {}) };
 }
 
 export interface Countdown {

@@ -1,5 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { countdown, groupBuyView, priceView, productText, stockState } from '../../src/catalog/product-view.js';
+import {
+  countdown,
+  groupBuyView,
+  priceView,
+  primaryImage,
+  productText,
+  ratingView,
+  stockState,
+  upcomingSale,
+} from '../../src/catalog/product-view.js';
 import { product } from '../helpers/fixtures.js';
 
 const HOUR = 3_600_000;
@@ -63,6 +72,44 @@ describe('product view', () => {
     expect(productText(item, 'en').title).to.equal("Men's Cotton Tee");
     expect(productText(item, 'zh-CN').title).to.equal('男士纯棉短袖T恤');
     expect(productText(product('U', 1, { title: '纯棉袜' }), 'en').title).to.equal('纯棉袜');
+  });
+
+  it('never throws on text fields a host page got wrong', () => {
+    const odd = { ...product('V', 1), title: 42, description: null, translations: 'en' } as never;
+    expect(productText(odd, 'en')).to.deep.equal({ title: '', description: '' });
+    expect(productText(product('W', 1, { title: '  纯棉袜  ', translations: { en: { title: '  ' } } }), 'en').title).to.equal(
+      '纯棉袜',
+    );
+  });
+
+  it('shows a rating only when it is well formed, rounded and clamped', () => {
+    expect(ratingView(product('R', 1, { rating: { average: 4.76, count: 2316, positiveRate: 0.97 } }))).to.deep.equal({
+      average: 4.8,
+      count: 2316,
+      positiveRate: 0.97,
+    });
+    expect(ratingView(product('R', 1, { rating: { average: 9, count: 3.7 } }))).to.deep.equal({ average: 5, count: 3 });
+    expect(ratingView(product('R', 1))).to.equal(null);
+    expect(ratingView(product('R', 1, { rating: { average: Number.NaN, count: 3 } }))).to.equal(null);
+    expect(ratingView(product('R', 1, { rating: { average: 4, count: 0 } }))).to.equal(null);
+    expect(ratingView({ ...product('R', 1), rating: 'great' } as never)).to.equal(null);
+  });
+
+  it('picks the first usable image', () => {
+    const images = [{ src: '', alt: 'empty' }, null, { src: 'a.png', alt: 'A', width: 400, height: -1 }];
+    expect(primaryImage({ ...product('I', 1), images } as never)).to.deep.equal({ src: 'a.png', alt: 'A', width: 400 });
+    expect(primaryImage(product('I', 1))).to.equal(null);
+    expect(primaryImage({ ...product('I', 1), images: 'a.png' } as never)).to.equal(null);
+  });
+
+  it('announces a flash sale that has not started yet, and nothing once it runs', () => {
+    const item = product('S', 39900, {
+      flashSale: { price: { amount: 29900, currency: 'CNY' }, startsAt: HOUR, endsAt: 2 * HOUR, label: '双11' },
+    });
+    expect(upcomingSale(item, 0)).to.deep.equal({ price: { amount: 29900, currency: 'CNY' }, startsAt: HOUR, label: '双11' });
+    expect(upcomingSale(item, HOUR)).to.equal(null);
+    expect(upcomingSale(item, 3 * HOUR)).to.equal(null);
+    expect(upcomingSale(product('S', 1), 0)).to.equal(null);
   });
 
   it('splits a countdown and never goes negative', () => {
