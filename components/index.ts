@@ -1,6 +1,7 @@
 /** Registers every `sf-*` element and exports their classes. */
 export { SfStore } from './sf-store/sf-store.js';
 export { SfStoreStatus } from './sf-store-status/sf-store-status.js';
+export { SfProductCard } from './sf-product-card/sf-product-card.js';
 export { SfProductGrid } from './sf-product-grid/sf-product-grid.js';
 export { setDefaultStorefront } from './shared/default-store.js';
 export { storeContext } from './shared/store-context.js';
