@@ -28,6 +28,50 @@ describe('demo page', () => {
     await context.close();
   });
 
+  it('searches from the header: Chinese suggestions, then the grid shows the results', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, `${demo.origin}/`);
+    const input = page.locator('header sf-search-box input');
+    await input.click();
+    await input.pressSequentially('短袖');
+    const option = page.locator('header sf-search-box [role="option"]').first();
+    await option.waitFor();
+    assert.match(await option.textContent(), /短袖/);
+    await page.screenshot({ path: screenshotPath('demo-search'), clip: { x: 0, y: 0, width: 1280, height: 600 } });
+    await input.press('Enter');
+    await page.waitForFunction(() =>
+      document.querySelector('#shop sf-product-grid')?.shadowRoot?.textContent?.includes('“短袖”的搜索结果'),
+    );
+    const titles = await page.$$eval('#shop sf-product-grid', ([grid]) =>
+      [...grid.shadowRoot.querySelectorAll('sf-product-card')].map((card) => card.product.title),
+    );
+    assert.ok(titles.length > 0 && titles.every((title) => title.includes('短袖')), titles.join(', '));
+    // Pinyin through the lazy table chunk of the bundle.
+    await input.fill('');
+    await input.pressSequentially('duanxiu');
+    await page.locator('header sf-search-box [role="option"]').first().waitFor();
+    assert.match(await page.locator('header sf-search-box [role="option"]').first().textContent(), /短袖/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('shows the deals: a flash-sale countdown and a group buy', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, `${demo.origin}/#deals`);
+    await page.waitForFunction(() =>
+      document.querySelector('sf-product-card[sku="SI-BUD-001"]')?.shadowRoot?.textContent?.includes('¥299'),
+    );
+    const sale = await shadowText(page, 'sf-product-card[sku="SI-BUD-001"]');
+    assert.match(sale, /¥399/);
+    assert.match(sale, /\d{2}:\d{2}:\d{2}/);
+    await page.waitForFunction(() =>
+      document.querySelector('sf-product-card[sku="CC-HOD-001"]')?.shadowRoot?.querySelector('[role="progressbar"], progress'),
+    );
+    await page.locator('#deals').screenshot({ path: screenshotPath('demo-deals') });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('shares one cart between two tabs', async () => {
     const context = await demo.browser.newContext();
     const { page: first } = await openPage(context, `${demo.origin}/`);
@@ -52,6 +96,22 @@ describe('demo page', () => {
   });
 });
 
+describe('blog bundle', () => {
+  it('shows one product card from dist/storefront-card.js', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 800, height: 700 } });
+    const { page, problems } = await openPage(context, `${demo.origin}/test/e2e/pages/blog.html`);
+    await page.waitForFunction(() => document.querySelector('sf-product-card')?.shadowRoot?.textContent?.includes('¥'));
+    assert.match(await shadowText(page, 'sf-product-card'), /纯棉/);
+    const defined = await page.evaluate(() =>
+      ['sf-store', 'sf-product-card', 'sf-product-grid'].map((tag) => Boolean(customElements.get(tag))),
+    );
+    assert.deepEqual(defined, [true, true, false]);
+    await page.screenshot({ path: screenshotPath('blog') });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('one-file bundle in a plain page', () => {
   it('registers the elements and exports the API', async () => {
     const context = await demo.browser.newContext();
@@ -60,7 +120,14 @@ describe('one-file bundle in a plain page', () => {
     assert.equal(result.total, 46);
     assert.equal(result.persistent, true);
     assert.equal(result.money, '¥1,299.00');
-    assert.deepEqual(result.defined, { 'sf-store': true, 'sf-store-status': true });
+    assert.deepEqual(result.defined, {
+      'sf-store': true,
+      'sf-store-status': true,
+      'sf-product-card': true,
+      'sf-product-grid': true,
+      'sf-search-box': true,
+    });
+    assert.ok(result.pinyin.length > 0 && result.pinyin.every((sku) => sku.startsWith('CC-')), String(result.pinyin));
     // A widget with no store on the page explains itself instead of staying blank.
     await page.waitForFunction(() => document.querySelector('sf-store-status').shadowRoot.textContent.includes('未找到商店'));
     // The page's hostile `* { color: red !important; ... }` does not reach inside.
