@@ -3,6 +3,7 @@ import { LocalAdapter } from './adapter/local/local-adapter.js';
 import { CartStore } from './cart/cart-store.js';
 import { CatalogStore } from './catalog/catalog-store.js';
 import { SearchStore } from './search/search-store.js';
+import { DEFAULT_TIMEOUT_MS } from './core/deadline.js';
 import { StorefrontError } from './core/errors.js';
 import { resolveLocale, type Locale } from './core/locale.js';
 import type { FallbackReason, StorageBackend } from './storage/backend.js';
@@ -21,6 +22,8 @@ export interface StorefrontOptions {
   storage?: StorageOptions;
   /** Clock, for tests of time-bound prices. */
   now?: () => number;
+  /** How long an adapter call may take before it fails as `timeout` (ms, default 10,000). */
+  timeout?: number;
 }
 
 export interface StorefrontStorage {
@@ -95,7 +98,9 @@ export function createStorefront(options: StorefrontOptions): Storefront {
   let backend: StorageBackend | undefined;
   const storagePromise = openStorage(storeId, options.storage).then((opened) => (backend = opened));
   const channel = createChangeChannel(storeId, instanceId);
-  const catalog = new CatalogStore(adapter, storagePromise, locale, now);
+  const timeout =
+    typeof options.timeout === 'number' && options.timeout > 0 ? Math.min(options.timeout, 120_000) : DEFAULT_TIMEOUT_MS;
+  const catalog = new CatalogStore(adapter, storagePromise, locale, now, timeout);
   const cart = new CartStore(storagePromise, catalog, channel, now);
   const search = new SearchStore(catalog, storagePromise, now);
 

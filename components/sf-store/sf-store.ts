@@ -60,6 +60,8 @@ export class SfStore extends SfElement {
   @property({ attribute: 'store-id' }) storeId: string | undefined;
   /** Simulated latency of the local adapter in ms, to preview loading states. */
   @property({ type: Number }) latency: number | undefined;
+  /** How long a backend call may take before widgets show a timeout with a retry (ms, default 10000). */
+  @property({ type: Number }) timeout: number | undefined;
 
   private state: StoreState = { status: 'connecting', storefront: null, error: null, locale: resolveLocale(undefined) };
   private readonly provider = new ContextProvider(this, { context: storeContext, initialValue: this.state });
@@ -112,7 +114,7 @@ export class SfStore extends SfElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const keys = ['adapter', 'endpoint', 'currency', 'storeId', 'latency'] as const;
+    const keys = ['adapter', 'endpoint', 'currency', 'storeId', 'latency', 'timeout'] as const;
     if (this.hasUpdated && keys.some((key) => changed.has(key))) this.configure();
     else if (changed.has('locale') && this.hasUpdated) this.setState({ ...this.state, locale: resolveLocale(this.locale) });
   }
@@ -140,7 +142,14 @@ export class SfStore extends SfElement {
       storefront = acquireStorefront(
         config.storeId,
         config.signature,
-        () => createStorefront({ adapter: config.createAdapter(), storeId: config.storeId, currency: config.currency, locale }),
+        () =>
+          createStorefront({
+            adapter: config.createAdapter(),
+            storeId: config.storeId,
+            currency: config.currency,
+            locale,
+            timeout: this.timeout,
+          }),
         config.ownsAdapter,
       );
       this.current = { storeId: config.storeId, storefront };

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { CallOptions, StorefrontAdapter } from '../adapter/adapter.js';
+import { DEFAULT_TIMEOUT_MS, withDeadline } from '../core/deadline.js';
 import { StorefrontError, toStorefrontError } from '../core/errors.js';
 import { CatalogPageShapeSchema, describeIssues, FacetSchema, ProductSchema, PromotionSchema } from '../core/schemas.js';
 import type { CatalogPage, CatalogQuery, Facet, Product, Promotion } from '../core/types.js';
@@ -32,12 +33,18 @@ export class CatalogStore {
     private readonly storage: Promise<StorageBackend>,
     private readonly locale: string,
     private readonly now: () => number = Date.now,
+    private readonly timeout: number = DEFAULT_TIMEOUT_MS,
   ) {}
+
+  /** One adapter call, cancelled and failed as `timeout` when it hangs. */
+  private call<T>(options: CallOptions, run: (options: CallOptions) => Promise<T>): Promise<T> {
+    return withDeadline((signal) => run({ locale: this.locale, ...options, signal }), this.timeout, options.signal);
+  }
 
   async list(query: CatalogQuery = {}, options: CallOptions = {}): Promise<CatalogPage> {
     const normalized = normalizeCatalogQuery(query);
     try {
-      const raw: unknown = await this.adapter.catalog.list(normalized, { locale: this.locale, ...options });
+      const raw: unknown = await this.call(options, (call) => this.adapter.catalog.list(normalized, call));
       const shape = v.safeParse(CatalogPageShapeSchema, raw);
       if (!shape.success) throw invalid(this.adapter.name, describeIssues(shape.issues));
       const items = shape.output.items
@@ -59,7 +66,7 @@ export class CatalogStore {
       throw new StorefrontError('validation', 'A product sku is required.', { detail: { field: 'sku' } });
     }
     try {
-      const raw: unknown = await this.adapter.catalog.get(sku, { locale: this.locale, ...options });
+      const raw: unknown = await this.call(options, (call) => this.adapter.catalog.get(sku, call));
       if (raw === null) return null;
       const product = parseProduct(raw, `the ${this.adapter.name} adapter`);
       if (!product) throw invalid(this.adapter.name, `product ${sku} failed validation`);
@@ -77,7 +84,7 @@ export class CatalogStore {
   }
 
   async facets(options: CallOptions = {}): Promise<{ series: Facet[]; categories: Facet[] }> {
-    const raw: unknown = await this.adapter.catalog.facets({ locale: this.locale, ...options }).catch((error: unknown) => {
+    const raw: unknown = await this.call(options, (call) => this.adapter.catalog.facets(call)).catch((error: unknown) => {
       throw toStorefrontError(error);
     });
     const result = v.safeParse(v.object({ series: v.array(FacetSchema), categories: v.array(FacetSchema) }), raw);
@@ -86,7 +93,7 @@ export class CatalogStore {
   }
 
   async promotions(options: CallOptions = {}): Promise<Promotion[]> {
-    const raw: unknown = await this.adapter.catalog.promotions({ locale: this.locale, ...options }).catch((error: unknown) => {
+    const raw: unknown = await this.call(options, (call) => this.adapter.catalog.promotions(call)).catch((error: unknown) => {
       throw toStorefrontError(error);
     });
     const result = v.safeParse(v.array(PromotionSchema), raw);

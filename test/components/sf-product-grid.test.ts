@@ -185,6 +185,35 @@ describe('<sf-product-grid>', () => {
     expect(cards(grid)).to.have.length(30);
   });
 
+  it('gives up on a hanging backend: a timeout with retry, or the cached products', async () => {
+    const inner = adapterFor(catalog());
+    let hang = true;
+    const hanging = {
+      name: 'hanging',
+      catalog: {
+        list: (query: never, options: never) => (hang ? new Promise<never>(() => {}) : inner.catalog.list(query, options)),
+        get: (sku: string) => inner.catalog.get(sku),
+        facets: () => inner.catalog.facets(),
+        promotions: () => inner.catalog.promotions(),
+      },
+    };
+    const store = await fixture<SfStore>(
+      html`<sf-store store-id=${uniqueStoreId('hang')} timeout="300" .adapter=${hanging}>
+        <sf-product-grid page-size="50"></sf-product-grid>
+      </sf-store>`,
+    );
+    const grid = store.querySelector('sf-product-grid')!;
+    await eventually(() => expect(visibleText(grid)).to.contain('商店服务器响应超时'));
+    hang = false;
+    grid.shadowRoot!.querySelector<HTMLButtonElement>('[part="notice-action"]')!.click();
+    await eventually(() => expect(cards(grid)).to.have.length(30));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // let the cache write land
+    hang = true;
+    grid.sort = 'price-desc';
+    await eventually(() => expect(visibleText(grid)).to.contain('网络不可用'));
+    expect(cards(grid)).to.have.length(30);
+  });
+
   it('renders only the visible cards of 2,000 products in infinite mode, loading more on scroll', async () => {
     const { grid } = await mount(
       adapterFor(catalog(2000)),
