@@ -25,3 +25,5 @@ export { MAX_QUERY_LENGTH } from './search/search-types.js';
 export type * from './search/search-types.js';
 export { SearchStore, MAX_RECENT, cleanQuery } from './search/search-store.js';
 export type { ProductHit, SearchPage, SearchPageQuery, QueryListener } from './search/search-store.js';
+export { priceCart, freeShippingGap, addOnOffer, floorOf, FLOOR_BASIS_POINTS } from './cart/pricing.js';
+export type * from './cart/pricing.js';
