@@ -1,5 +1,6 @@
 import type { StorefrontError } from './errors.js';
-import type { CartLine } from './types.js';
+import type { Money } from './money.js';
+import type { CartLine, Member } from './types.js';
 
 /** Detail of every `sf-*` event the elements dispatch. All bubble and cross shadow roots. */
 export interface SfEventDetails {
@@ -15,6 +16,12 @@ export interface SfEventDetails {
   'sf-search': { query: string };
   /** The shopper picked a product (a search suggestion); cancelable, like a link click. */
   'sf-product-select': { sku: string; query: string };
+  /** A cart button asks the page's cart drawer to open (cancelable: the page may show its own). */
+  'sf-cart-open': { storeId: string };
+  /** Before the shopper is handed to payment; cancelable so the host page can take over. */
+  'sf-checkout': { paymentMethod: string; total: Money };
+  /** The shopper signed in or out (in this tab or another). */
+  'sf-account-change': { member: Member | null };
 }
 
 export type SfEventName = keyof SfEventDetails;
@@ -28,5 +35,8 @@ declare global {
     'sf-cart-change': SfEvent<'sf-cart-change'>;
     'sf-search': SfEvent<'sf-search'>;
     'sf-product-select': SfEvent<'sf-product-select'>;
+    'sf-cart-open': SfEvent<'sf-cart-open'>;
+    'sf-checkout': SfEvent<'sf-checkout'>;
+    'sf-account-change': SfEvent<'sf-account-change'>;
   }
 }
