@@ -19,6 +19,11 @@ export function hasSimplifier(): boolean {
 const cache = new Map<string, string>();
 
 function foldChar(char: string, simplify: boolean): string {
+  const code = char.charCodeAt(0);
+  // Fast paths for the bulk of catalog text: ASCII, and CJK unified ideographs (NFKC leaves
+  // both alone but for case).
+  if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : char;
+  if (code >= 0x4e00 && code <= 0x9fff) return simplify && toSimplified ? toSimplified(char) : char;
   let folded = cache.get(char);
   if (folded === undefined) {
     folded = char.normalize('NFKC').toLowerCase();
@@ -60,7 +65,8 @@ export function fold(text: string, simplify = true): string {
 
 /** Han ideographs (CJK unified, extension A, compatibility). */
 export const HAN = /\p{Script=Han}/u;
-const TOKEN = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
+// Letters and digits that are not Han: "plus头戴式" is the word "plus", then Chinese.
+const TOKEN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 
 export interface TextRun {
   kind: 'han' | 'word';

@@ -13,16 +13,26 @@ interface Entry {
   weight: number;
 }
 
-/** At most this many Chinese terms stand for one typed syllable pair. */
-const MAX_TERMS_PER_PIECE = 48;
+/** At most this many bigrams are followed from each step of a typed reading. */
+const MAX_STEP = 64;
+/** At most this many Chinese phrases stand for one typed word. */
+const MAX_PHRASES = 24;
 /** Initials-only readings ("dx") are tried for words up to this long. */
 const MAX_INITIALS = 6;
 
+interface Piece {
+  text: string;
+  /** Matches readings by prefix (a half-typed syllable, an initial). */
+  partial: boolean;
+}
+
 /**
- * Turns typed pinyin into the Chinese terms of the index it can stand for. Instead of
+ * Turns typed pinyin into the Chinese phrases of the index it can stand for. Instead of
  * converting every title to pinyin, it reads the index's own vocabulary of characters and
- * bigrams once (bucketed by initials), so `duanxiu` becomes the bigrams read "duan xiu"
- * (短袖, 锻修...) that some product actually has, and `dx` the bigrams with initials d, x.
+ * bigrams once (bucketed by initials) and chains bigrams that read as the typed syllables:
+ * `duanxiu` becomes 短袖 (and any other "duan xiu" the catalog has), `dhj` the three-character
+ * phrases whose bigrams read d-h and h-j and overlap. Chaining keeps the candidates few, so
+ * the query stays fast even for initials.
  */
 export class PinyinMatcher {
   private buckets: Map<string, Entry[]> | null = null;
@@ -56,28 +66,51 @@ export class PinyinMatcher {
     return buckets;
   }
 
-  /** Terms whose characters read as `pieces` (1 or 2); a piece flagged partial matches by prefix. */
-  private lookup(buckets: Map<string, Entry[]>, pieces: { text: string; partial: boolean }[]): string[] {
+  /** Vocabulary terms whose characters read as `pieces` (1 or 2). */
+  private lookup(buckets: Map<string, Entry[]>, pieces: Piece[]): Entry[] {
     const key = pieces.map((piece) => piece.text[0]).join('');
-    const out: string[] = [];
-    for (const entry of buckets.get(key) ?? []) {
-      const fits = pieces.every((piece, i) =>
+    return (buckets.get(key) ?? []).filter((entry) =>
+      pieces.every((piece, i) =>
         entry.readings[i]!.some((reading) => (piece.partial ? reading.startsWith(piece.text) : reading === piece.text)),
-      );
-      if (fits) out.push(entry.term);
-      if (out.length >= MAX_TERMS_PER_PIECE) break;
-    }
-    return out;
+      ),
+    );
   }
 
-  /**
-   * The readings of a typed word: each a list of requirements (all must match), each
-   * requirement a list of alternative Chinese terms. Empty when the word is no pinyin.
-   */
-  expand(word: string, tables: PinyinTables): string[][][] {
+  /** Chinese phrases of the vocabulary that read as `pieces`, most frequent first. */
+  private phrases(buckets: Map<string, Entry[]>, pieces: Piece[]): { text: string; weight: number }[] {
+    if (pieces.length === 1) {
+      return this.lookup(buckets, pieces)
+        .slice(0, MAX_PHRASES)
+        .map((entry) => ({ text: entry.term, weight: entry.weight }));
+    }
+    let chains = this.lookup(buckets, pieces.slice(0, 2))
+      .slice(0, MAX_STEP)
+      .map((entry) => ({ text: entry.term, last: [...entry.term][1]!, weight: entry.weight }));
+    for (let k = 2; k < pieces.length && chains.length > 0; k += 1) {
+      const byFirst = new Map<string, Entry[]>();
+      for (const entry of this.lookup(buckets, pieces.slice(k - 1, k + 1))) {
+        const first = [...entry.term][0]!;
+        let list = byFirst.get(first);
+        if (!list) byFirst.set(first, (list = []));
+        list.push(entry);
+      }
+      const next: typeof chains = [];
+      for (const chain of chains) {
+        for (const entry of byFirst.get(chain.last) ?? []) {
+          const last = [...entry.term][1]!;
+          next.push({ text: chain.text + last, last, weight: Math.min(chain.weight, entry.weight) });
+        }
+      }
+      chains = next.sort((a, b) => b.weight - a.weight).slice(0, MAX_STEP);
+    }
+    return chains.slice(0, MAX_PHRASES);
+  }
+
+  /** The Chinese phrases a typed word may stand for (full pinyin, half-typed, initials). */
+  expand(word: string, tables: PinyinTables): string[] {
     this.buckets ??= this.build(tables);
     const buckets = this.buckets;
-    const readings: { text: string; partial: boolean }[][] = tables
+    const readings: Piece[][] = tables
       .splitPinyin(word)
       .map((syllables) =>
         syllables.map((text, i) => ({ text, partial: i === syllables.length - 1 || !tables.syllables.has(text) })),
@@ -85,27 +118,17 @@ export class PinyinMatcher {
     if (word.length >= 2 && word.length <= MAX_INITIALS) {
       readings.push([...word].map((text) => ({ text, partial: true })));
     }
-    const out: string[][][] = [];
-    const seen = new Set<string>();
+    const found = new Map<string, number>();
     for (const pieces of readings) {
-      // One-letter "pinyin" matches nearly everything: leave short words to the Latin match.
-      if (pieces.length === 1 && pieces[0]!.text.length < 2) continue;
-      const requirements: string[][] = [];
-      for (let i = 0; i < pieces.length; i += 2) {
-        const terms = this.lookup(buckets, pieces.slice(i, i + 2));
-        if (terms.length === 0) {
-          requirements.length = 0;
-          break;
-        }
-        requirements.push(terms);
-      }
-      if (requirements.length === 0) continue;
-      const key = JSON.stringify(requirements);
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(requirements);
+      // A lone half-typed syllable or initial matches nearly everything: leave it to the Latin match.
+      if (pieces.length === 1 && (pieces[0]!.text.length < 2 || pieces[0]!.partial)) continue;
+      for (const phrase of this.phrases(buckets, pieces)) {
+        found.set(phrase.text, Math.max(found.get(phrase.text) ?? 0, phrase.weight));
       }
     }
-    return out;
+    return [...found]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_PHRASES)
+      .map(([text]) => text);
   }
 }

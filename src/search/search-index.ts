@@ -55,8 +55,12 @@ function textOf(product: Product): Doc {
 const WORD_COMPOUND = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)+/gu;
 const LATIN = /^[a-z]+$/;
 
-/** The index terms of a folded text: Chinese characters and bigrams, words, joined compounds. */
-function indexTerms(folded: string, onHan: (term: string) => void): string[] {
+/**
+ * The index terms of a folded text: Chinese characters and bigrams, words, joined compounds.
+ * Long descriptions get bigrams only (single characters there would double the index for
+ * little use); a lone character still counts.
+ */
+function indexTerms(folded: string, unigrams: boolean, onHan: (term: string) => void): string[] {
   const terms: string[] = [];
   for (const run of runs(folded)) {
     if (run.kind === 'word') {
@@ -65,8 +69,10 @@ function indexTerms(folded: string, onHan: (term: string) => void): string[] {
     }
     const chars = [...run.text];
     for (let i = 0; i < chars.length; i += 1) {
-      terms.push(chars[i]!);
-      onHan(chars[i]!);
+      if (unigrams || chars.length === 1) {
+        terms.push(chars[i]!);
+        onHan(chars[i]!);
+      }
       if (i + 1 < chars.length) {
         const bigram = chars[i]! + chars[i + 1]!;
         terms.push(bigram);
@@ -76,6 +82,16 @@ function indexTerms(folded: string, onHan: (term: string) => void): string[] {
   }
   // "t-shirt" is also found as "tshirt".
   for (const match of folded.matchAll(WORD_COMPOUND)) terms.push(match[0].replace(/[-'’.]/g, ''));
+  return terms;
+}
+
+/** The bigrams that pin a phrase down: every other one, and the last when the length is odd. */
+function phraseTerms(phrase: string): string[] {
+  const chars = [...phrase];
+  if (chars.length < 2) return chars;
+  const terms: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i += 2) terms.push(chars[i]! + chars[i + 1]!);
+  if (chars.length % 2 === 1) terms.push(chars.at(-2)! + chars.at(-1)!);
   return terms;
 }
 
@@ -138,7 +154,7 @@ class ProductSearchIndex implements SearchIndex {
     const options = {
       fields: FIELDS,
       idField: 'id',
-      tokenize: (text: string) => this.tokenize(text),
+      tokenize: (text: string, field?: string) => this.tokenize(text, field !== 'description'),
       processTerm: (term: string) => term,
       searchOptions: { tokenize: (text: string) => [text], processTerm: (term: string) => term },
     };
@@ -162,13 +178,25 @@ class ProductSearchIndex implements SearchIndex {
     return (this.cachedSignature ??= productSignature(this.products.values()));
   }
 
+  private readonly titles = new Map<string, string>();
+
+  /** The folded title of a product, kept for the contiguity check. */
+  private foldedTitle(product: Product): string {
+    let title = this.titles.get(product.id);
+    if (title === undefined) {
+      title = fold(textOf(product).title);
+      this.titles.set(product.id, title);
+    }
+    return title;
+  }
+
   get(id: string): Product | undefined {
     return this.products.get(id);
   }
 
-  private tokenize(text: string): string[] {
+  private tokenize(text: string, unigrams: boolean): string[] {
     const folded = this.simplifyNow ? fold(text) : fold(text, false);
-    return indexTerms(folded, (term) => {
+    return indexTerms(folded, unigrams, (term) => {
       const count = (this.han.get(term) ?? 0) + this.delta;
       if (count > 0) this.han.set(term, count);
       else this.han.delete(term);
@@ -212,6 +240,7 @@ class ProductSearchIndex implements SearchIndex {
 
   private changed(): void {
     this.cachedSignature = null;
+    this.titles.clear();
     this.pinyin.invalidate();
   }
 
@@ -270,27 +299,41 @@ class ProductSearchIndex implements SearchIndex {
     };
     // Chinese runs are cut into bigrams at offset 0, then 1; then, if neither finds anything,
     // into single characters (words of a query far apart in the title).
-    let results: SearchResult[] = [];
-    for (const cut of [0, 1, -1] as const) {
-      if (cut === 1 && !hanRuns.some((run) => [...run].length > 2)) continue;
-      if (cut === -1 && !hanRuns.some((run) => [...run].length > 1)) continue;
-      const tree = this.plan(parts, cut);
-      if (!tree) return [];
-      results = this.engine.search(tree, searchOptions);
-      if (results.length > 0) break;
-    }
-    return this.rank(results, hanRuns, limit);
+    const run = (pinyin: boolean): SearchResult[] => {
+      for (const cut of [0, 1, -1] as const) {
+        if (cut === 1 && !hanRuns.some((han) => [...han].length > 2)) continue;
+        if (cut === -1 && !hanRuns.some((han) => [...han].length > 1)) continue;
+        const tree = this.plan(parts, cut, pinyin);
+        if (!tree) return [];
+        const results = this.engine.search(tree, searchOptions);
+        if (results.length > 0) return results;
+      }
+      return [];
+    };
+    const direct = this.rank(run(false), hanRuns, limit);
+    // Pinyin readings only fill up what the words themselves did not find: "air" is the
+    // English word first, and the cost of expanding pinyin is paid only when it is needed.
+    const typedPinyin = parts.some((part) => part.kind === 'word' && LATIN.test(part.text));
+    if (direct.length >= limit || !loadedTables || !typedPinyin) return direct;
+    const seen = new Set(direct.map((hit) => hit.id));
+    const viaPinyin = this.rank(
+      run(true).filter((result) => !seen.has(result.id as string)),
+      hanRuns,
+      limit - direct.length,
+    );
+    return [...direct, ...viaPinyin];
   }
 
   private rank(results: SearchResult[], hanRuns: string[], limit: number): SearchHit[] {
-    // The contiguity bonus may lift a hit a few places: look a little past the limit.
-    const window = results.slice(0, Math.max(limit * 3, 30));
+    // Titles holding a long Chinese query unbroken go first: look well past the limit for them.
+    const phrases = hanRuns.filter((run) => run.length > 2);
+    const window = results.slice(0, phrases.length > 0 ? Math.max(limit * 3, 400) : limit);
     const hits = window.map((result) => {
       const product = this.products.get(result.id as string)!;
       let score = result.score;
-      if (hanRuns.length > 0) {
-        const title = fold(textOf(product).title);
-        if (hanRuns.every((run) => title.includes(run))) score *= CONTIGUOUS_BONUS;
+      if (phrases.length > 0) {
+        const title = this.foldedTitle(product);
+        if (phrases.every((run) => title.includes(run))) score *= CONTIGUOUS_BONUS;
       }
       return { result, product, score };
     });
@@ -308,8 +351,9 @@ class ProductSearchIndex implements SearchIndex {
   }
 
   /** The MiniSearch query for the folded query runs, or null when a part cannot match. */
-  private plan(parts: ReturnType<typeof runs>, cut: 0 | 1 | -1): Query | null {
+  private plan(parts: ReturnType<typeof runs>, cut: 0 | 1 | -1, pinyin: boolean): Query | null {
     const queries: Query[] = [];
+    const lastWord = parts.findLast((part) => part.kind === 'word');
     for (const part of parts) {
       if (part.kind === 'han') {
         const terms = this.coverHan(part.text, cut);
@@ -318,16 +362,20 @@ class ProductSearchIndex implements SearchIndex {
         continue;
       }
       const word = part.text;
-      const alternatives: Query[] = [{ queries: [word], prefix: true, fuzzy: fuzziness(word) }];
+      // The word being typed matches by prefix; a single letter only as itself (its prefix
+      // matches half the catalog and helps nobody).
+      const prefix = part === lastWord && word.length >= 2;
+      const alternatives: Query[] = [{ queries: [word], prefix, fuzzy: fuzziness(word) }];
       if (fuzziness(word) > 0) {
         const swapped = transpositions(word);
         if (swapped.length > 0) alternatives.push({ queries: swapped, prefix: word.length >= 5, fuzzy: false });
       }
-      if (loadedTables && LATIN.test(word)) {
-        for (const reading of this.pinyin.expand(word, loadedTables)) {
+      if (pinyin && loadedTables && LATIN.test(word)) {
+        const phrases = this.pinyin.expand(word, loadedTables);
+        if (phrases.length > 0) {
           alternatives.push({
-            queries: reading.map((terms) => ({ queries: terms, combineWith: 'OR' as const })),
-            combineWith: 'AND',
+            queries: phrases.map((phrase) => ({ queries: phraseTerms(phrase), combineWith: 'AND' as const })),
+            combineWith: 'OR',
             prefix: false,
             fuzzy: false,
           });

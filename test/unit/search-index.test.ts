@@ -71,8 +71,10 @@ describe('search index: Chinese', () => {
     expect(ids(index.search('ＡＩＲ'))).to.deep.equal(['buds']);
   });
 
-  it('mixes scripts in one query', () => {
+  it('mixes scripts in one query, with or without a space', () => {
     expect(ids(index.search('声屿 Air'))).to.deep.equal(['buds']);
+    expect(ids(index.search('Air耳机'))).to.deep.equal(['buds']);
+    expect(ids(index.search('蓝牙earbuds'))).to.deep.equal(['buds']);
     expect(ids(index.search('声屿 speaker'))).to.deep.equal(['speaker']);
   });
 
