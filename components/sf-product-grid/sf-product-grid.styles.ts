@@ -69,6 +69,8 @@ export const productGridStyles = css`
     align-items: center;
     justify-content: space-between;
     gap: 8px 16px;
+  }
+  .toolbar-row[data-separated] {
     padding-block-start: 12px;
     border-top: 1px solid var(--_border);
   }

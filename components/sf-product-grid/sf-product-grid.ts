@@ -291,7 +291,7 @@ export class SfProductGrid extends SfElement {
           : nothing
       }
       ${this.renderChips(locale)}
-      <div class="toolbar-row">
+      <div class="toolbar-row" ?data-separated=${!this.hideFilters && !!this.facets.value}>
         <p class="count" part="count" role="status">
           ${result ? gridMessage(locale, 'count', { count: result.total.toLocaleString(locale) }) : nothing}
         </p>

@@ -27,16 +27,14 @@ export interface SfEventDetails {
 export type SfEventName = keyof SfEventDetails;
 export type SfEvent<K extends SfEventName> = CustomEvent<SfEventDetails[K]>;
 
+/** Every `sf-*` event, typed: they bubble and are composed, so the document and window see them too. */
+export type SfEventMap = { [K in SfEventName]: SfEvent<K> };
+
 declare global {
-  interface HTMLElementEventMap {
-    'sf-store-ready': SfEvent<'sf-store-ready'>;
-    'sf-store-error': SfEvent<'sf-store-error'>;
-    'sf-add-to-cart': SfEvent<'sf-add-to-cart'>;
-    'sf-cart-change': SfEvent<'sf-cart-change'>;
-    'sf-search': SfEvent<'sf-search'>;
-    'sf-product-select': SfEvent<'sf-product-select'>;
-    'sf-cart-open': SfEvent<'sf-cart-open'>;
-    'sf-checkout': SfEvent<'sf-checkout'>;
-    'sf-account-change': SfEvent<'sf-account-change'>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends SfEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends SfEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface WindowEventMap extends SfEventMap {}
 }
