@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { format, resolveConfig } from 'prettier';
+import { CHROME_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
 
 const COUNT = Number(process.argv[process.argv.indexOf('--n') + 1]) || 10000;
 const STEPS = 60;
@@ -45,16 +46,8 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: process.env.CHROME_PATH ?? findChrome() ?? '/usr/bin/chromium',
+  args: CHROME_ARGS,
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
