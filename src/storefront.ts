@@ -1,7 +1,11 @@
-import { capabilitiesOf, isAdapter, type Capability, type StorefrontAdapter } from './adapter/adapter.js';
+import { AccountStore } from './account/account-store.js';
+import { capabilitiesOf, isAdapter, type CallOptions, type Capability, type StorefrontAdapter } from './adapter/adapter.js';
 import { LocalAdapter } from './adapter/local/local-adapter.js';
 import { CartStore } from './cart/cart-store.js';
+import type { CheckoutOptions } from './cart/cart-view.js';
 import { CatalogStore } from './catalog/catalog-store.js';
+import { CheckoutService } from './checkout/checkout.js';
+import type { CheckoutSession, PaymentMethod } from './core/types.js';
 import { SearchStore } from './search/search-store.js';
 import { DEFAULT_TIMEOUT_MS } from './core/deadline.js';
 import { StorefrontError } from './core/errors.js';
@@ -43,7 +47,17 @@ export interface Storefront {
   readonly ready: Promise<void>;
   readonly storage: StorefrontStorage;
   readonly catalog: CatalogStore;
+  /** The cart: lines in IndexedDB, shared by every tab; `view()` / `subscribeView()` price it. */
   readonly cart: CartStore;
+  /** The signed-in member (`member` is null without the adapter's account capability). */
+  readonly account: AccountStore;
+  /** The payment methods the shop offers (validated). `unsupported` without the checkout capability. */
+  paymentMethods(options?: CallOptions): Promise<PaymentMethod[]>;
+  /**
+   * Hands the cart to the shop's checkout and resolves to where the shopper pays (`url`) and the
+   * order number. The cart is not cleared (the page goes to `url`; clear it when payment is done).
+   */
+  checkout(options: CheckoutOptions): Promise<CheckoutSession>;
   /** Product search over the whole catalog, the page's current query, recent searches. */
   readonly search: SearchStore;
   /** Closes storage, the tab channel, and an adapter it created itself; yours stay open. */
@@ -101,7 +115,9 @@ export function createStorefront(options: StorefrontOptions): Storefront {
   const timeout =
     typeof options.timeout === 'number' && options.timeout > 0 ? Math.min(options.timeout, 120_000) : DEFAULT_TIMEOUT_MS;
   const catalog = new CatalogStore(adapter, storagePromise, locale, now, timeout);
-  const cart = new CartStore(storagePromise, catalog, channel, now);
+  const account = new AccountStore(adapter, channel, timeout);
+  const cart = new CartStore(storagePromise, catalog, channel, now, { currency, account });
+  const checkout = new CheckoutService(adapter, cart, account, timeout);
   const search = new SearchStore(catalog, storagePromise, now);
 
   return {
@@ -121,8 +137,13 @@ export function createStorefront(options: StorefrontOptions): Storefront {
     },
     catalog,
     cart,
+    account,
+    paymentMethods: (callOptions?: CallOptions) => checkout.paymentMethods(callOptions),
+    checkout: (checkoutOptions: CheckoutOptions) => checkout.begin(checkoutOptions),
     search,
     close() {
+      cart.close();
+      account.close();
       channel.close();
       // Let background cache writes finish first: closing mid-write would lose them.
       void catalog

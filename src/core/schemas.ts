@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { CatalogPage, Facet, Product, Promotion } from './types.js';
+import type { CatalogPage, CheckoutSession, Facet, Member, PaymentMethod, Product, Promotion } from './types.js';
 import type { Money } from './money.js';
 
 /*
@@ -17,6 +17,12 @@ export const MoneySchema = v.object({
   currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
 });
 
+/** A price: Money whose amount is not negative (a product can be free, never pay the shopper). */
+export const PriceSchema = v.object({
+  amount: nonNegativeInt,
+  currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
+});
+
 const TranslationSchema = v.object({ title: v.optional(v.string()), description: v.optional(v.string()) });
 const TranslationsSchema = v.optional(v.record(v.string(), TranslationSchema));
 
@@ -24,8 +30,8 @@ export const ProductSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1)),
   sku: v.pipe(v.string(), v.minLength(1)),
   title: v.string(),
-  price: MoneySchema,
-  compareAtPrice: v.optional(MoneySchema),
+  price: PriceSchema,
+  compareAtPrice: v.optional(PriceSchema),
   description: v.optional(v.string()),
   series: v.optional(v.string()),
   category: v.optional(v.string()),
@@ -43,7 +49,7 @@ export const ProductSchema = v.object({
   stock: v.optional(nonNegativeInt),
   flashSale: v.optional(
     v.object({
-      price: MoneySchema,
+      price: PriceSchema,
       startsAt: timestamp,
       endsAt: timestamp,
       campaign: v.optional(v.boolean()),
@@ -52,7 +58,7 @@ export const ProductSchema = v.object({
   ),
   groupBuy: v.optional(
     v.object({
-      price: MoneySchema,
+      price: PriceSchema,
       joined: nonNegativeInt,
       needed: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
       deadline: timestamp,
@@ -114,6 +120,26 @@ export const StoredCartLineSchema = v.object({
   unitPriceAtAdd: v.optional(MoneySchema),
 });
 
+export const MemberSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1)),
+  name: v.string(),
+  email: v.string(),
+  tier: v.picklist(['member', 'vip']),
+  shippingCard: v.optional(v.boolean()),
+  since: v.optional(timestamp),
+});
+
+export const PaymentMethodSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1)),
+  title: v.string(),
+  translations: TranslationsSchema,
+});
+
+export const CheckoutSessionSchema = v.object({
+  url: v.pipe(v.string(), v.minLength(1)),
+  orderNumber: v.pipe(v.string(), v.minLength(1)),
+});
+
 // Compile-time proof that the schemas and the public types agree.
 type Assert<T extends true> = T;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -122,6 +148,9 @@ export type SchemaChecks = [
   Assert<v.InferOutput<typeof ProductSchema> extends Product ? true : false>,
   Assert<v.InferOutput<typeof FacetSchema> extends Facet ? true : false>,
   Assert<v.InferOutput<typeof PromotionSchema> extends Promotion ? true : false>,
+  Assert<Same<v.InferOutput<typeof MemberSchema>, Member>>,
+  Assert<v.InferOutput<typeof PaymentMethodSchema> extends PaymentMethod ? true : false>,
+  Assert<Same<v.InferOutput<typeof CheckoutSessionSchema>, CheckoutSession>>,
   Assert<Omit<CatalogPage, 'items'> extends Omit<v.InferOutput<typeof CatalogPageShapeSchema>, 'items'> ? true : false>,
 ];
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LocalAdapter } from '../../src/adapter/local/local-adapter.js';
 import { createDemoData } from '../../src/adapter/local/demo/demo-data.js';
+import { priceCart } from '../../src/cart/pricing.js';
 import type { Product } from '../../src/core/types.js';
 import { product, uniqueStoreId } from '../helpers/fixtures.js';
 import { expectRejection, testAdapter, type ConformanceFixtures } from './conformance.js';
@@ -325,7 +326,10 @@ describe('local adapter: demo shop specifics', () => {
     );
     const order = (await adapter.orders.track(session.orderNumber, '135 1234 5678'))!;
     expect(order.lines[0]!.unitPrice.amount).to.equal(onSale.flashSale!.price.amount);
-    expect(order.total.amount).to.equal(2 * onSale.flashSale!.price.amount);
+    // The order is priced like the cart: the shop's promotions apply (here 满399减50 on ¥598).
+    const priced = priceCart({ lines: [{ product: onSale, quantity: 2 }], promotions: await adapter.catalog.promotions() });
+    expect(order.total).to.deep.equal(priced.total);
+    expect(order.total.amount).to.be.lessThan(2 * onSale.flashSale!.price.amount);
     await expectRejection(
       () =>
         adapter.checkout.begin(

@@ -22,7 +22,8 @@ import type {
   VisitEvent,
   VisitStats,
 } from '../../core/types.js';
-import { applyCatalogQuery, effectivePrice } from '../../catalog/catalog-query.js';
+import { applyCatalogQuery } from '../../catalog/catalog-query.js';
+import { priceCart } from '../../cart/pricing.js';
 import type { DemoData } from './demo/demo-data.js';
 import { LocalState } from './local-state.js';
 import { checkGuestbookPost, checkSubscribeRequest, normalizeContact, normalizeEmail } from './local-validation.js';
@@ -308,7 +309,7 @@ export class LocalAdapter implements StorefrontAdapter {
           const now = this.now();
           const wanted = new Map<string, number>();
           for (const { sku, quantity } of request.lines) wanted.set(sku, (wanted.get(sku) ?? 0) + (Number(quantity) || 0));
-          const lines = request.lines.map(({ sku, quantity }) => {
+          const picked = request.lines.map(({ sku, quantity }) => {
             const product = data.products.find((candidate) => candidate.sku === sku);
             if (!product) throw new StorefrontError('not-found', `No product has the sku "${sku}".`, { detail: { sku } });
             if (!Number.isSafeInteger(quantity) || quantity < 1)
@@ -319,19 +320,25 @@ export class LocalAdapter implements StorefrontAdapter {
                 detail: { sku, stock: product.stock },
               });
             }
-            return {
-              sku,
-              title: product.title,
-              quantity,
-              unitPrice: { amount: effectivePrice(product, now), currency: product.price.currency },
-            };
+            return { product, quantity };
           });
-          const total = {
-            amount: lines.reduce((sum, line) => sum + line.unitPrice.amount * line.quantity, 0),
-            currency: lines[0]!.unitPrice.currency,
-          };
-          const number = await this.nextOrderNumber(data, now);
+          // The order is priced like the cart: the shop's promotions for the signed-in member.
           const member = await this.currentMember();
+          const priced = priceCart({ lines: picked, promotions: data.promotions, member, now });
+          const lines = picked.map(({ product, quantity }, i) => ({
+            sku: product.sku,
+            title: product.title,
+            quantity,
+            unitPrice: priced.lines[i]!.unitPrice,
+          }));
+          const total = priced.total;
+          const expected = request.expectedTotal;
+          if (expected !== undefined && (expected?.amount !== total.amount || expected?.currency !== total.currency)) {
+            throw new StorefrontError('conflict', 'Prices changed since the cart was shown: check the new total.', {
+              detail: { field: 'expectedTotal', expected, actual: total },
+            });
+          }
+          const number = await this.nextOrderNumber(data, now);
           const contact = [request.contact, member?.email].filter((value): value is string => Boolean(value));
           const order: StoredOrder = {
             number,
