@@ -190,7 +190,9 @@ export class CartStore {
         if (message.store === 'cart') void this.reload();
       }),
     );
-    void storage.then((backend) => this.cleanups.push(backend.onReset(() => void this.reload())));
+    void storage.then((backend) => {
+      if (!this.closed) this.cleanups.push(backend.onReset(() => void this.reload()));
+    });
     if (this.account) this.cleanups.push(this.account.subscribe(() => this.invalidate()));
   }
 

@@ -119,6 +119,14 @@ export class CheckoutService {
       throw new StorefrontError('validation', 'The cart is empty.', { detail: { field: 'lines', reason: 'empty' } });
     }
     const blocked = view.lines.filter((line) => line.status !== 'ok');
+    // A line unavailable only because the shop cannot be reached: that is the error to report.
+    const unreachable = blocked.find((line) => line.reason === 'offline');
+    if (unreachable) {
+      const cause = view.errors?.find((error) => error.sku === unreachable.line.sku);
+      throw new StorefrontError(cause?.code ?? 'network', cause?.message ?? 'The shop cannot be reached right now.', {
+        detail: { sku: unreachable.line.sku },
+      });
+    }
     if (blocked.length > 0) {
       const skus = blocked.map((line) => line.line.sku);
       const soldOut = blocked.every((line) => line.status === 'sold-out');
