@@ -27,3 +27,19 @@ export { SearchStore, MAX_RECENT, cleanQuery } from './search/search-store.js';
 export type { ProductHit, SearchPage, SearchPageQuery, QueryListener } from './search/search-store.js';
 export { priceCart, freeShippingGap, addOnOffer, floorOf, FLOOR_BASIS_POINTS } from './cart/pricing.js';
 export type * from './cart/pricing.js';
+export { AccountStore, ACCOUNT_CHANNEL } from './account/account-store.js';
+export type { MemberListener, MemberSource } from './account/account-store.js';
+export { CheckoutService } from './checkout/checkout.js';
+export type { AddedCartLine, CartStoreOptions, ProductLookup } from './cart/cart-store.js';
+export type {
+  CartView,
+  CartLineView,
+  CartLineStatus,
+  CartLineReason,
+  CartViewError,
+  CartViewOptions,
+  CartViewListener,
+  CheckoutOptions,
+} from './cart/cart-view.js';
+export { unitPriceAt, maxQuantityOf } from './cart/cart-view-model.js';
+export { DEFAULT_TIMEOUT_MS } from './core/deadline.js';
