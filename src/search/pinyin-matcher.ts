@@ -37,7 +37,8 @@ interface Piece {
 export class PinyinMatcher {
   private buckets: Map<string, Entry[]> | null = null;
 
-  constructor(private readonly vocabulary: ReadonlyMap<string, number>) {}
+  /** `vocabulary`: the index's Chinese terms (characters, bigrams) with how often they occur. */
+  constructor(private readonly vocabulary: () => Iterable<readonly [string, number]>) {}
 
   /** The vocabulary changed: rebuild the buckets on next use. */
   invalidate(): void {
@@ -46,7 +47,7 @@ export class PinyinMatcher {
 
   private build(tables: PinyinTables): Map<string, Entry[]> {
     const buckets = new Map<string, Entry[]>();
-    for (const [term, weight] of this.vocabulary) {
+    for (const [term, weight] of this.vocabulary()) {
       const chars = [...term];
       const readings = chars.map((char) => tables.pinyinOf(char));
       if (readings.some((list) => list.length === 0)) continue;

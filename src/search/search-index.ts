@@ -1,7 +1,14 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Product } from '../core/types.js';
 import { matchRanges } from './highlight.js';
-import { fold, hasSimplifier, runs, setSimplifier } from './normalize.js';
+import {
+  InvertedIndex,
+  type Clause,
+  type Ranked,
+  type Requirement,
+  type SerializedCore,
+  type TermSink,
+} from './inverted-index.js';
+import { fold, hasSimplifier, runs, setSimplifier, type TextRun } from './normalize.js';
 import { PinyinMatcher, type PinyinTables } from './pinyin-matcher.js';
 import {
   MAX_QUERY_LENGTH,
@@ -15,9 +22,9 @@ import {
 import { productSignature } from './signature.js';
 
 /*
- * The product search index: MiniSearch (BM25, a radix tree for prefix and fuzzy matching)
- * with our own tokenizer and query planner on top, because out of the box no peer finds
- * Chinese substrings:
+ * The product search index: our own compact inverted index (inverted-index.ts: postings as
+ * sorted integer arrays, BM25 scored only for the documents every requirement admits) with our
+ * tokenizer and query planner on top, because out of the box no peer finds Chinese substrings:
  * - Chinese runs are indexed as characters and character bigrams; a Chinese query is cut
  *   into non-overlapping bigrams that exist in the vocabulary (纯棉短袖 -> 纯棉 + 短袖), so any
  *   substring of a title matches, and so do word pairs that are apart in it (纯棉T恤).
@@ -26,17 +33,22 @@ import { productSignature } from './signature.js';
  * - Pinyin (duanxiu, dx) and traditional Chinese (長袖) need tables that load lazily.
  */
 
-const SERIAL_VERSION = 1;
+/** Version 2: our own index (version 1 was MiniSearch's). */
+const SERIAL_VERSION = 2;
 const DEFAULT_LIMIT = 20;
 const MAX_TOKENS = 12;
-/** Boosts: title over description over tags. */
-const BOOST: Record<SearchField, number> = { title: 3, description: 1.4, tags: 1 };
 const FIELDS: SearchField[] = ['title', 'description', 'tags'];
+/** Boosts: title over description over tags (in FIELDS order). */
+const BOOSTS = [3, 1.4, 1];
 /** Hits whose title holds a whole Chinese query run, unbroken, rank this much higher. */
 const CONTIGUOUS_BONUS = 1.5;
+/** How a match by prefix or by typo weighs against the typed word itself (MiniSearch's weights). */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** Compact the index once this share of its documents are dead. */
+const DEAD_SHARE = 0.25;
 
 interface Doc {
-  id: string;
   title: string;
   description: string;
   tags: string;
@@ -45,7 +57,6 @@ interface Doc {
 function textOf(product: Product): Doc {
   const translations = Object.values(product.translations ?? {});
   return {
-    id: product.id,
     title: [product.title ?? '', ...translations.map((t) => t.title ?? '')].join('\n'),
     description: [product.description ?? '', ...translations.map((t) => t.description ?? '')].join('\n'),
     tags: (product.tags ?? []).join(' '),
@@ -56,33 +67,24 @@ const WORD_COMPOUND = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)+/gu;
 const LATIN = /^[a-z]+$/;
 
 /**
- * The index terms of a folded text: Chinese characters and bigrams, words, joined compounds.
- * Long descriptions get bigrams only (single characters there would double the index for
- * little use); a lone character still counts.
+ * The index terms of a folded text, fed to `sink`: Chinese characters and bigrams, words,
+ * joined compounds. Long descriptions get bigrams only (single characters there would double
+ * the index for little use); a lone character still counts.
  */
-function indexTerms(folded: string, unigrams: boolean, onHan: (term: string) => void): string[] {
-  const terms: string[] = [];
+function indexTerms(folded: string, unigrams: boolean, field: number, sink: TermSink): void {
   for (const run of runs(folded)) {
     if (run.kind === 'word') {
-      terms.push(run.text);
+      sink(run.text, field, false);
       continue;
     }
     const chars = [...run.text];
     for (let i = 0; i < chars.length; i += 1) {
-      if (unigrams || chars.length === 1) {
-        terms.push(chars[i]!);
-        onHan(chars[i]!);
-      }
-      if (i + 1 < chars.length) {
-        const bigram = chars[i]! + chars[i + 1]!;
-        terms.push(bigram);
-        onHan(bigram);
-      }
+      if (unigrams || chars.length === 1) sink(chars[i]!, field, true);
+      if (i + 1 < chars.length) sink(chars[i]! + chars[i + 1]!, field, true);
     }
   }
   // "t-shirt" is also found as "tshirt".
-  for (const match of folded.matchAll(WORD_COMPOUND)) terms.push(match[0].replace(/[-'’.]/g, ''));
-  return terms;
+  for (const match of folded.matchAll(WORD_COMPOUND)) sink(match[0].replace(/[-'’.]/g, ''), field, false);
 }
 
 /** The bigrams that pin a phrase down: every other one, and the last when the length is odd. */
@@ -132,39 +134,33 @@ function loadTables(): Promise<PinyinTables> {
   return tablesPromise;
 }
 
+interface RestoredState {
+  core: SerializedCore;
+  unsimplified: string[];
+}
+
 class ProductSearchIndex implements SearchIndex {
   private readonly products = new Map<string, Product>();
-  /** How many indexed fields hold each Chinese term: what a query may require. */
-  private readonly han = new Map<string, number>();
   /** Ids tokenized before the traditional-Chinese table was loaded. */
   private readonly unsimplified = new Set<string>();
-  private readonly engine: MiniSearch<Doc>;
-  private readonly pinyin = new PinyinMatcher(this.han);
-  /** +1 while adding, -1 while removing: the tokenizer keeps `han` counts in step. */
-  private delta: 1 | -1 = 1;
-  /** Fold with the simplifier while tokenizing (false for documents added before it loaded). */
-  private simplifyNow = true;
+  private readonly core: InvertedIndex;
+  private readonly pinyin = new PinyinMatcher(() => this.core.hanTerms());
   private cachedSignature: string | null = null;
 
   constructor(
     products: readonly Product[],
     private readonly mode: ChineseTablesMode = 'lazy',
-    restored?: { engine: unknown; han: [string, number][]; unsimplified: string[] },
+    restored?: RestoredState,
   ) {
-    const options = {
-      fields: FIELDS,
-      idField: 'id',
-      tokenize: (text: string, field?: string) => this.tokenize(text, field !== 'description'),
-      processTerm: (term: string) => term,
-      searchOptions: { tokenize: (text: string) => [text], processTerm: (term: string) => term },
-    };
     if (restored) {
-      this.engine = MiniSearch.loadJS(restored.engine as Parameters<typeof MiniSearch.loadJS>[0], options);
-      for (const [term, count] of restored.han) this.han.set(term, count);
+      this.core = InvertedIndex.restore(restored.core, BOOSTS);
       for (const id of restored.unsimplified) this.unsimplified.add(id);
       for (const product of products) this.products.set(product.id, product);
+      if (this.products.size !== this.core.size || [...this.products.keys()].some((id) => !this.core.has(id))) {
+        throw new TypeError('Malformed search index: products and index differ');
+      }
     } else {
-      this.engine = new MiniSearch<Doc>(options);
+      this.core = new InvertedIndex(BOOSTS);
       this.add(products);
     }
     if (mode === 'eager') void this.loadChineseTables();
@@ -194,51 +190,46 @@ class ProductSearchIndex implements SearchIndex {
     return this.products.get(id);
   }
 
-  private tokenize(text: string, unigrams: boolean): string[] {
-    const folded = this.simplifyNow ? fold(text) : fold(text, false);
-    return indexTerms(folded, unigrams, (term) => {
-      const count = (this.han.get(term) ?? 0) + this.delta;
-      if (count > 0) this.han.set(term, count);
-      else this.han.delete(term);
-    });
+  /** Feeds every term occurrence of a product to `sink`, folded as it was (or will be) indexed. */
+  private feed(product: Product, simplify: boolean, sink: TermSink): void {
+    const doc = textOf(product);
+    indexTerms(fold(doc.title, simplify), true, 0, sink);
+    indexTerms(fold(doc.description, simplify), false, 1, sink);
+    indexTerms(fold(doc.tags, simplify), true, 2, sink);
   }
 
   add(input: Product | readonly Product[]): void {
     const list = Array.isArray(input) ? (input as readonly Product[]) : [input as Product];
-    const fresh: Doc[] = [];
     for (const product of list) {
       if (!product || typeof product.id !== 'string') continue;
-      if (this.products.has(product.id)) this.remove(product.id);
+      if (this.products.has(product.id)) this.removeOne(product.id);
       this.products.set(product.id, product);
       if (!hasSimplifier()) this.unsimplified.add(product.id);
-      fresh.push(textOf(product));
+      this.core.begin(product.id);
+      this.feed(product, true, this.core.add);
+      this.core.end();
     }
-    this.delta = 1;
-    this.simplifyNow = true;
-    this.engine.addAll(fresh);
+    this.core.flush();
     this.changed();
+  }
+
+  private removeOne(id: string): void {
+    const product = this.products.get(id);
+    if (!product) return;
+    const simplify = !this.unsimplified.has(id);
+    this.core.remove(id, (sink) => this.feed(product, simplify, sink));
+    this.products.delete(id);
+    this.unsimplified.delete(id);
   }
 
   remove(input: string | readonly string[]): void {
     const ids = typeof input === 'string' ? [input] : input;
-    for (const id of ids) {
-      const product = this.products.get(id);
-      if (!product) continue;
-      this.delta = -1;
-      this.simplifyNow = !this.unsimplified.has(id);
-      try {
-        this.engine.remove(textOf(product));
-      } finally {
-        this.delta = 1;
-        this.simplifyNow = true;
-      }
-      this.products.delete(id);
-      this.unsimplified.delete(id);
-    }
+    for (const id of ids) this.removeOne(id);
     this.changed();
   }
 
   private changed(): void {
+    if (this.core.dead > 0 && this.core.dead >= DEAD_SHARE * (this.core.size + this.core.dead)) this.core.compact();
     this.cachedSignature = null;
     this.titles.clear();
     this.pinyin.invalidate();
@@ -291,99 +282,149 @@ class ProductSearchIndex implements SearchIndex {
     const parts = runs(folded).slice(0, MAX_TOKENS);
     if (parts.length === 0 || limit === 0) return [];
     const hanRuns = parts.filter((part) => part.kind === 'han').map((part) => part.text);
+    // Titles holding a long Chinese query unbroken go first: look well past the limit for them.
+    const phrases = hanRuns.filter((run) => run.length > 2);
+    const window = phrases.length > 0 ? Math.max(limit * 3, 400) : limit;
     const filter = options.filter;
-    const searchOptions = {
-      boost: BOOST,
-      combineWith: 'AND' as const,
-      ...(filter ? { filter: (result: SearchResult) => filter(this.products.get(result.id as string)!) } : {}),
-    };
     // Chinese runs are cut into bigrams at offset 0, then 1; then, if neither finds anything,
     // into single characters (words of a query far apart in the title).
-    const run = (pinyin: boolean): SearchResult[] => {
+    const run = (pinyin: boolean, size: number, exclude?: ReadonlySet<string>) => {
+      const accept =
+        filter || exclude
+          ? (doc: number) => {
+              const id = this.core.idOf(doc);
+              return !exclude?.has(id) && (!filter || filter(this.products.get(id)!));
+            }
+          : undefined;
       for (const cut of [0, 1, -1] as const) {
         if (cut === 1 && !hanRuns.some((han) => [...han].length > 2)) continue;
         if (cut === -1 && !hanRuns.some((han) => [...han].length > 1)) continue;
-        const tree = this.plan(parts, cut, pinyin);
-        if (!tree) return [];
-        const results = this.engine.search(tree, searchOptions);
-        if (results.length > 0) return results;
+        const plan = this.plan(parts, cut, pinyin);
+        if (!plan) return null;
+        const ranked = this.core.search(plan, size, accept);
+        if (ranked.docs.length > 0) return { plan, ranked };
       }
-      return [];
+      return null;
     };
-    const direct = this.rank(run(false), hanRuns, limit);
+    const direct = this.rank(run(false, window), phrases, limit);
     // Pinyin readings only fill up what the words themselves did not find: "air" is the
     // English word first, and the cost of expanding pinyin is paid only when it is needed.
     const typedPinyin = parts.some((part) => part.kind === 'word' && LATIN.test(part.text));
     if (direct.length >= limit || !loadedTables || !typedPinyin) return direct;
-    const seen = new Set(direct.map((hit) => hit.id));
+    const rest = limit - direct.length;
     const viaPinyin = this.rank(
-      run(true).filter((result) => !seen.has(result.id as string)),
-      hanRuns,
-      limit - direct.length,
+      run(true, phrases.length > 0 ? Math.max(rest * 3, 400) : rest, new Set(direct.map((hit) => hit.id))),
+      phrases,
+      rest,
     );
     return [...direct, ...viaPinyin];
   }
 
-  private rank(results: SearchResult[], hanRuns: string[], limit: number): SearchHit[] {
-    // Titles holding a long Chinese query unbroken go first: look well past the limit for them.
-    const phrases = hanRuns.filter((run) => run.length > 2);
-    const window = results.slice(0, phrases.length > 0 ? Math.max(limit * 3, 400) : limit);
-    const hits = window.map((result) => {
-      const product = this.products.get(result.id as string)!;
-      let score = result.score;
+  private rank(found: { plan: Requirement[]; ranked: Ranked } | null, phrases: string[], limit: number): SearchHit[] {
+    if (!found) return [];
+    const { plan, ranked } = found;
+    const hits = Array.from(ranked.docs, (doc, i) => {
+      const product = this.products.get(this.core.idOf(doc))!;
+      let score = ranked.scores[i]!;
       if (phrases.length > 0) {
         const title = this.foldedTitle(product);
         if (phrases.every((run) => title.includes(run))) score *= CONTIGUOUS_BONUS;
       }
-      return { result, product, score };
+      return { doc, product, score };
     });
-    hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, limit).map(({ result, product, score }) => {
-      const terms = result.terms;
-      const doc = { title: product.title ?? '', description: product.description ?? '', tags: (product.tags ?? []).join(' ') };
+    if (phrases.length > 0) hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return hits.slice(0, limit).map(({ doc, product, score }) => {
+      const terms = this.matchedTerms(doc, plan);
+      const text = { title: product.title ?? '', description: product.description ?? '', tags: (product.tags ?? []).join(' ') };
       const matches: SearchHit['matches'] = {};
       for (const field of FIELDS) {
-        const ranges = matchRanges(doc[field], terms);
+        const ranges = matchRanges(text[field], terms);
         if (ranges.length > 0) matches[field] = ranges;
       }
       return { id: product.id, sku: product.sku, score, terms, matches };
     });
   }
 
-  /** The MiniSearch query for the folded query runs, or null when a part cannot match. */
-  private plan(parts: ReturnType<typeof runs>, cut: 0 | 1 | -1, pinyin: boolean): Query | null {
-    const queries: Query[] = [];
+  /** The index terms of the clauses this document matched (earbuds for earb), for highlighting. */
+  private matchedTerms(doc: number, plan: Requirement[]): string[] {
+    const terms: string[] = [];
+    for (const requirement of plan) {
+      for (const clause of requirement) {
+        if (!this.core.matches(doc, clause)) continue;
+        for (const ref of clause) {
+          const term = this.core.termText(ref.term);
+          if (!terms.includes(term)) terms.push(term);
+        }
+      }
+    }
+    return terms;
+  }
+
+  /** Whether a term has live documents. */
+  private live(term: number): boolean {
+    return this.core.fieldCount(term) > 0;
+  }
+
+  /** The requirements for the folded query runs (all must hold), or null when a part cannot match. */
+  private plan(parts: TextRun[], cut: 0 | 1 | -1, pinyin: boolean): Requirement[] | null {
+    const requirements: Requirement[] = [];
     const lastWord = parts.findLast((part) => part.kind === 'word');
     for (const part of parts) {
       if (part.kind === 'han') {
         const terms = this.coverHan(part.text, cut);
         if (terms.length === 0) return null;
-        queries.push({ queries: terms, combineWith: 'AND', prefix: false, fuzzy: false });
+        for (const term of terms) requirements.push([[{ term: this.core.termOf(term), weight: 1, source: term }]]);
         continue;
       }
-      const word = part.text;
       // The word being typed matches by prefix; a single letter only as itself (its prefix
       // matches half the catalog and helps nobody).
-      const prefix = part === lastWord && word.length >= 2;
-      const alternatives: Query[] = [{ queries: [word], prefix, fuzzy: fuzziness(word) }];
-      if (fuzziness(word) > 0) {
-        const swapped = transpositions(word);
-        if (swapped.length > 0) alternatives.push({ queries: swapped, prefix: word.length >= 5, fuzzy: false });
-      }
-      if (pinyin && loadedTables && LATIN.test(word)) {
-        const phrases = this.pinyin.expand(word, loadedTables);
-        if (phrases.length > 0) {
-          alternatives.push({
-            queries: phrases.map((phrase) => ({ queries: phraseTerms(phrase), combineWith: 'AND' as const })),
-            combineWith: 'OR',
-            prefix: false,
-            fuzzy: false,
-          });
-        }
-      }
-      queries.push(alternatives.length === 1 ? alternatives[0]! : { queries: alternatives, combineWith: 'OR' });
+      const prefix = part === lastWord && part.text.length >= 2;
+      const clauses = this.wordClauses(part.text, prefix, pinyin);
+      if (clauses.length === 0) return null;
+      requirements.push(clauses);
     }
-    return { queries, combineWith: 'AND' };
+    return requirements;
+  }
+
+  /**
+   * What a typed word may match, any of: itself, words it begins (the word being typed), words
+   * one or two typos away, its adjacent transpositions; with `pinyin`, the Chinese phrases it
+   * reads as. Weights as MiniSearch's: a prefix or typo match counts less the further it is.
+   */
+  private wordClauses(word: string, prefix: boolean, pinyin: boolean): Clause[] {
+    const clauses: Clause[] = [];
+    const words = this.core.words;
+    const exact = (text: string) => {
+      const term = this.core.termOf(text);
+      if (this.live(term)) clauses.push([{ term, weight: 1, source: text }]);
+    };
+    const byPrefix = (text: string, seen?: Set<number>) =>
+      words.prefix(text, (term, found, distance) => {
+        if (distance === 0 || !this.live(term)) return;
+        seen?.add(term);
+        clauses.push([{ term, weight: (PREFIX_WEIGHT * found.length) / (found.length + 0.3 * distance), source: text }]);
+      });
+    exact(word);
+    const typos = fuzziness(word);
+    const prefixed = new Set<number>();
+    if (prefix) byPrefix(word, prefixed);
+    if (typos > 0) {
+      words.fuzzy(word, typos, (term, found, distance) => {
+        if (distance === 0 || prefixed.has(term) || !this.live(term)) return;
+        clauses.push([{ term, weight: (FUZZY_WEIGHT * found.length) / (found.length + distance), source: word }]);
+      });
+      for (const swapped of transpositions(word)) {
+        exact(swapped);
+        if (word.length >= 5) byPrefix(swapped);
+      }
+    }
+    if (pinyin && loadedTables && LATIN.test(word)) {
+      for (const phrase of this.pinyin.expand(word, loadedTables)) {
+        const clause = phraseTerms(phrase).map((term) => ({ term: this.core.termOf(term), weight: 1, source: term }));
+        if (clause.every((ref) => this.live(ref.term))) clauses.push(clause);
+      }
+    }
+    return clauses;
   }
 
   /**
@@ -391,17 +432,18 @@ class ProductSearchIndex implements SearchIndex {
    * the vocabulary has them, single characters elsewhere (`cut` -1: characters only).
    */
   private coverHan(run: string, cut: 0 | 1 | -1): string[] {
+    const has = (term: string) => this.core.hanCount(term) > 0;
     const chars = [...run];
     if (chars.length === 1 || cut === -1) {
       const unique = [...new Set(chars)];
-      return unique.every((char) => this.han.has(char)) ? unique : [];
+      return unique.every(has) ? unique : [];
     }
     const terms: string[] = [];
     let i = 0;
     if (cut === 1) terms.push(chars[i++]!);
     while (i < chars.length) {
       const bigram = i + 1 < chars.length ? chars[i]! + chars[i + 1]! : null;
-      if (bigram && this.han.has(bigram)) {
+      if (bigram && has(bigram)) {
         terms.push(bigram);
         i += 2;
       } else {
@@ -410,27 +452,24 @@ class ProductSearchIndex implements SearchIndex {
       }
     }
     const unique = [...new Set(terms)];
-    return unique.every((term) => this.han.has(term)) ? unique : [];
+    return unique.every(has) ? unique : [];
   }
 
   toJSON(): SerializedSearchIndex {
+    const state: RestoredState = { core: this.core.toJSON(), unsimplified: [...this.unsimplified] };
     return {
       version: SERIAL_VERSION,
       signature: this.signature,
-      index: {
-        engine: this.engine.toJSON(),
-        han: [...this.han],
-        unsimplified: [...this.unsimplified],
-      },
+      index: state,
       products: [...this.products.values()],
     };
   }
 
   static restore(serialized: SerializedSearchIndex, mode: ChineseTablesMode): ProductSearchIndex | null {
     if (serialized?.version !== SERIAL_VERSION || !Array.isArray(serialized.products)) return null;
-    const index = serialized.index as { engine: unknown; han: [string, number][]; unsimplified: string[] } | undefined;
-    if (!index || !Array.isArray(index.han) || !Array.isArray(index.unsimplified)) return null;
-    return new ProductSearchIndex(serialized.products, mode, index);
+    const state = serialized.index as RestoredState | undefined;
+    if (!state || typeof state.core !== 'object' || !Array.isArray(state.unsimplified)) return null;
+    return new ProductSearchIndex(serialized.products, mode, state);
   }
 }
 

@@ -29,7 +29,7 @@ export interface SearchPageQuery extends CallOptions {
 
 export type QueryListener = (query: string) => void;
 
-/** The engine (MiniSearch and the planner) loads with the first search, not with the page. */
+/** The engine (the inverted index and the planner) loads with the first search, not with the page. */
 const engine = () => import('./search-index.js');
 
 const INDEX_KEY = 'search-index';
