@@ -4,6 +4,7 @@ export { SfStoreStatus } from './sf-store-status/sf-store-status.js';
 export { SfProductCard } from './sf-product-card/sf-product-card.js';
 export { SfProductGrid } from './sf-product-grid/sf-product-grid.js';
 export { SfSearchBox } from './sf-search-box/sf-search-box.js';
+export { SfCart } from './sf-cart/sf-cart.js';
 export { setDefaultStorefront } from './shared/default-store.js';
 export { storeContext } from './shared/store-context.js';
 export type { StoreState, StoreStatus } from './shared/store-context.js';
