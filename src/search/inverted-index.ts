@@ -1,4 +1,5 @@
 import { contains, EMPTY_DOCS, gallop, intersect, TopK, unionSmall } from './postings.js';
+import type { TermSink } from './tokenize.js';
 import { WordVocabulary } from './vocabulary.js';
 
 /*
@@ -67,8 +68,65 @@ export interface SerializedCore {
   tf: Uint8Array;
 }
 
-/** Sink for one term occurrence while a document is being indexed or removed. */
-export type TermSink = (term: string, field: number, han: boolean) => void;
+/*
+ * Chinese characters and bigrams of the common CJK block get a number key (no string built
+ * per occurrence): 15 bits per character, offset from U+3400, the second one +1 (0: none).
+ */
+const CJK_LOW = 0x3400;
+const CJK_HIGH = 0x9fff;
+
+/** Open-addressing map from those keys to term numbers. */
+class KeyTable {
+  private keys = new Int32Array(1024).fill(-1);
+  private values = new Int32Array(1024);
+  private size = 0;
+
+  /** Multiplicative hashing: the high bits of key * 2^32/phi. */
+  private shift = 22;
+
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let at = Math.imul(key, 0x9e3779b1) >>> this.shift; ; at += 1) {
+      const found = this.keys[at & mask]!;
+      if (found === key) return this.values[at & mask]!;
+      if (found < 0) return -1;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.resize(this.keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let at = Math.imul(key, 0x9e3779b1) >>> this.shift; ; at += 1) {
+      const found = this.keys[at & mask]!;
+      if (found === key || found < 0) {
+        if (found < 0) this.size += 1;
+        this.keys[at & mask] = key;
+        this.values[at & mask] = value;
+        return;
+      }
+    }
+  }
+
+  clear(): void {
+    this.keys = new Int32Array(1024).fill(-1);
+    this.values = new Int32Array(1024);
+    this.size = 0;
+    this.shift = 22;
+  }
+
+  private resize(capacity: number): void {
+    const { keys, values } = this;
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.values = new Int32Array(capacity);
+    this.size = 0;
+    this.shift = 32 - Math.log2(capacity);
+    for (let i = 0; i < keys.length; i += 1) if (keys[i]! >= 0) this.set(keys[i]!, values[i]!);
+  }
+}
+
+function hanText(first: number, second: number): string {
+  return second < 0 ? String.fromCodePoint(first) : String.fromCodePoint(first, second);
+}
 
 function grown<T extends Int32Array | Uint8Array | Uint16Array>(array: T, size: number, fill?: number): T {
   if (array.length >= size) return array;
@@ -106,9 +164,14 @@ export class InvertedIndex {
   private wasted = 0;
 
   /* Postings of the documents being added, until flush(). */
-  private stageTerm: number[] = [];
-  private stageDoc: number[] = [];
-  private stageTf: number[] = [];
+  private stageTerm = new Int32Array(1024);
+  /** Frequencies in the FIELDS fields, a byte each. */
+  private stageTf = new Uint8Array(1024 * FIELDS);
+  private staged = 0;
+  /** The first staged document, and where each staged document's postings start. */
+  private stageFirst = 0;
+  private stageStarts: number[] = [];
+  private readonly hanKeys = new KeyTable();
   private lastDoc = new Int32Array(0);
   private lastAt = new Int32Array(0);
   private current = -1;
@@ -202,34 +265,60 @@ export class InvertedIndex {
     this.alive[doc] = 1;
     this.liveCount += 1;
     this.current = doc;
+    if (this.stageStarts.length === 0) this.stageFirst = doc;
+    this.stageStarts.push(this.staged);
   }
 
-  /** One occurrence of `text` in `field` of the current document. */
-  readonly add: TermSink = (text, field, han) => {
+  /** The number of a Chinese term given as code points, created when new. */
+  private hanTerm(first: number, second: number): number {
+    if (first >= CJK_LOW && first <= CJK_HIGH && (second < 0 || (second >= CJK_LOW && second <= CJK_HIGH))) {
+      const key = ((first - CJK_LOW) << 15) | (second < 0 ? 0 : second - CJK_LOW + 1);
+      let term = this.hanKeys.get(key);
+      if (term < 0) {
+        const text = hanText(first, second);
+        term = this.termNumbers.get(text) ?? this.newTerm(text);
+        this.hanKeys.set(key, term);
+      }
+      return term;
+    }
+    const text = hanText(first, second);
+    return this.termNumbers.get(text) ?? this.newTerm(text);
+  }
+
+  /** Feed the terms of the current document (between `begin` and `end`) here. */
+  readonly adder: TermSink = {
+    term: (text, field, han) => this.occurrence(this.termNumbers.get(text) ?? this.newTerm(text), field, han),
+    han: (first, second, field) => this.occurrence(this.hanTerm(first, second), field, true),
+  };
+
+  /** One occurrence of `term` in `field` of the current document. */
+  private occurrence(term: number, field: number, han: boolean): void {
     const doc = this.current;
-    let term = this.termNumbers.get(text);
-    if (term === undefined) term = this.newTerm(text);
     let at: number;
     if (this.lastDoc[term] === doc) at = this.lastAt[term]!;
     else {
-      at = this.stageTerm.length;
+      at = this.staged++;
+      if (at === this.stageTerm.length) {
+        this.stageTerm = grown(this.stageTerm, at + 1);
+        this.stageTf = grown(this.stageTf, this.stageTerm.length * FIELDS);
+      }
       this.lastDoc[term] = doc;
       this.lastAt[term] = at;
-      this.stageTerm.push(term);
-      this.stageDoc.push(doc);
-      this.stageTf.push(0);
+      this.stageTerm[at] = term;
+      this.stageTf[at * FIELDS] = 0;
+      this.stageTf[at * FIELDS + 1] = 0;
+      this.stageTf[at * FIELDS + 2] = 0;
     }
-    const shift = field * 8;
-    const packed = this.stageTf[at]!;
-    const tf = (packed >>> shift) & 0xff;
+    const slot = at * FIELDS + field;
+    const tf = this.stageTf[slot]!;
     if (tf === 0) {
       this.df[term * FIELDS + field] += 1;
-      const slot = doc * FIELDS + field;
-      if (this.lengths[slot]! < MAX_LENGTH) this.lengths[slot] += 1;
+      const length = doc * FIELDS + field;
+      if (this.lengths[length]! < MAX_LENGTH) this.lengths[length] += 1;
     }
-    if (tf < MAX_TF) this.stageTf[at] = packed + (1 << shift);
+    if (tf < MAX_TF) this.stageTf[slot] = tf + 1;
     if (han) this.han[term] += 1;
-  };
+  }
 
   end(): void {
     const doc = this.current;
@@ -237,9 +326,14 @@ export class InvertedIndex {
     this.current = -1;
   }
 
-  /** Moves the postings of the documents added since the last flush into the arena. */
+  /** Moves the postings of the documents added so far into the arena, trimming it after a bulk add. */
   flush(): void {
-    const n = this.stageTerm.length;
+    this.moveStaged();
+    if (this.wasted > this.used / 4) this.pack();
+  }
+
+  private moveStaged(): void {
+    const n = this.staged;
     if (n === 0) return;
     const termCount = this.terms.length;
     // Counting sort of the staged postings by term (documents stay ascending within a term).
@@ -259,21 +353,30 @@ export class InvertedIndex {
       const adding = perTerm[term + 1]!;
       if (adding > 0 && this.count[term]! + adding > this.room[term]!) this.relocate(term, slack(this.count[term]! + adding));
     }
-    // Prefix sums: where each term's staged postings go.
+    // Where each term's staged postings go.
     const cursor = new Int32Array(termCount);
     for (let term = 0; term < termCount; term += 1) cursor[term] = this.start[term]! + this.count[term]!;
-    for (let i = 0; i < n; i += 1) {
-      const term = this.stageTerm[i]!;
-      const at = cursor[term]!++;
-      this.docs[at] = this.stageDoc[i]!;
-      const packed = this.stageTf[i]!;
-      const base = at * FIELDS;
-      for (let f = 0; f < FIELDS; f += 1) this.tf[base + f] = (packed >>> (f * 8)) & 0xff;
+    const starts = this.stageStarts;
+    const { docs, tf, stageTerm, stageTf } = this;
+    for (let d = 0; d < starts.length; d += 1) {
+      const doc = this.stageFirst + d;
+      const to = d + 1 < starts.length ? starts[d + 1]! : n;
+      for (let i = starts[d]!; i < to; i += 1) {
+        const at = cursor[stageTerm[i]!]!++;
+        docs[at] = doc;
+        tf[at * FIELDS] = stageTf[i * FIELDS]!;
+        tf[at * FIELDS + 1] = stageTf[i * FIELDS + 1]!;
+        tf[at * FIELDS + 2] = stageTf[i * FIELDS + 2]!;
+      }
     }
     for (let term = 0; term < termCount; term += 1) this.count[term] += perTerm[term + 1]!;
-    this.stageTerm = [];
-    this.stageDoc = [];
-    this.stageTf = [];
+    this.stageStarts = [];
+    if (this.stageTerm.length > 1 << 16) {
+      // A bulk add is over: give the staging memory back.
+      this.stageTerm = new Int32Array(1024);
+      this.stageTf = new Uint8Array(1024 * FIELDS);
+    }
+    this.staged = 0;
   }
 
   private growArena(size: number): void {
@@ -349,15 +452,19 @@ export class InvertedIndex {
     const doc = this.numbers.get(id);
     if (doc === undefined) return false;
     const seen = new Map<number, number>();
-    feed((text, field, han) => {
-      const term = this.termNumbers.get(text);
-      if (term === undefined) return;
-      if (han && this.han[term]! > 0) this.han[term] -= 1;
-      const fields = seen.get(term) ?? 0;
-      if (fields & (1 << field)) return;
-      seen.set(term, fields | (1 << field));
-      if (this.df[term * FIELDS + field]! > 0) this.df[term * FIELDS + field] -= 1;
-    });
+    const remover: TermSink = {
+      term: (text, field, han) => {
+        const term = this.termNumbers.get(text);
+        if (term === undefined) return;
+        if (han && this.han[term]! > 0) this.han[term] -= 1;
+        const fields = seen.get(term) ?? 0;
+        if (fields & (1 << field)) return;
+        seen.set(term, fields | (1 << field));
+        if (this.df[term * FIELDS + field]! > 0) this.df[term * FIELDS + field] -= 1;
+      },
+      han: (first, second, field) => remover.term(hanText(first, second), field, true),
+    };
+    feed(remover);
     this.alive[doc] = 0;
     this.numbers.delete(id);
     this.liveCount -= 1;
@@ -409,6 +516,7 @@ export class InvertedIndex {
     }
     if (next === termCount) return;
     this.terms.length = next;
+    this.hanKeys.clear();
     this.termNumbers.clear();
     this.terms.forEach((text, term) => this.termNumbers.set(text, term));
     for (const array of [this.han, this.df, this.start, this.count, this.room])

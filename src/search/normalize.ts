@@ -56,11 +56,32 @@ export function foldWithOrigin(text: string, simplify = true): FoldedText {
   return { text: out, origin: Int32Array.from(origin), length: text.length };
 }
 
-/** Folds `text` for matching (no offsets); `simplify: false` leaves traditional characters be. */
+/**
+ * Folds `text` for matching (no offsets); `simplify: false` leaves traditional characters be.
+ * Stretches of ASCII and of characters folding leaves alone are lower-cased as slices; only the
+ * other characters are folded one by one.
+ */
 export function fold(text: string, simplify = true): string {
+  const mapHan = simplify && toSimplified !== null;
   let out = '';
-  for (const char of text) out += foldChar(char, simplify);
-  return out;
+  let last = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff && !mapHan)) continue;
+    const next = code >= 0xd800 && code <= 0xdbff ? text.charCodeAt(i + 1) : 0;
+    const size = next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    const char = size === 2 ? text.slice(i, i + 2) : text[i]!;
+    const folded = foldChar(char, simplify);
+    // Unchanged and lower-case as it is: it can stay in the slice.
+    if (folded === char && char.toLowerCase() === char) {
+      i += size - 1;
+      continue;
+    }
+    out += text.slice(last, i).toLowerCase() + folded;
+    i += size - 1;
+    last = i + 1;
+  }
+  return last === 0 ? text.toLowerCase() : out + text.slice(last).toLowerCase();
 }
 
 /** Han ideographs (CJK unified, extension A, compatibility). */

@@ -1,15 +1,9 @@
 import type { Product } from '../core/types.js';
 import { matchRanges } from './highlight.js';
-import {
-  InvertedIndex,
-  type Clause,
-  type Ranked,
-  type Requirement,
-  type SerializedCore,
-  type TermSink,
-} from './inverted-index.js';
+import { InvertedIndex, type Clause, type Ranked, type Requirement, type SerializedCore } from './inverted-index.js';
 import { fold, hasSimplifier, runs, setSimplifier, type TextRun } from './normalize.js';
 import { PinyinMatcher, type PinyinTables } from './pinyin-matcher.js';
+import { indexTerms, type TermSink } from './tokenize.js';
 import {
   MAX_QUERY_LENGTH,
   type SearchField,
@@ -63,29 +57,7 @@ function textOf(product: Product): Doc {
   };
 }
 
-const WORD_COMPOUND = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)+/gu;
 const LATIN = /^[a-z]+$/;
-
-/**
- * The index terms of a folded text, fed to `sink`: Chinese characters and bigrams, words,
- * joined compounds. Long descriptions get bigrams only (single characters there would double
- * the index for little use); a lone character still counts.
- */
-function indexTerms(folded: string, unigrams: boolean, field: number, sink: TermSink): void {
-  for (const run of runs(folded)) {
-    if (run.kind === 'word') {
-      sink(run.text, field, false);
-      continue;
-    }
-    const chars = [...run.text];
-    for (let i = 0; i < chars.length; i += 1) {
-      if (unigrams || chars.length === 1) sink(chars[i]!, field, true);
-      if (i + 1 < chars.length) sink(chars[i]! + chars[i + 1]!, field, true);
-    }
-  }
-  // "t-shirt" is also found as "tshirt".
-  for (const match of folded.matchAll(WORD_COMPOUND)) sink(match[0].replace(/[-'’.]/g, ''), field, false);
-}
 
 /** The bigrams that pin a phrase down: every other one, and the last when the length is odd. */
 function phraseTerms(phrase: string): string[] {
@@ -206,7 +178,7 @@ class ProductSearchIndex implements SearchIndex {
       this.products.set(product.id, product);
       if (!hasSimplifier()) this.unsimplified.add(product.id);
       this.core.begin(product.id);
-      this.feed(product, true, this.core.add);
+      this.feed(product, true, this.core.adder);
       this.core.end();
     }
     this.core.flush();
