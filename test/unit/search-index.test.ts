@@ -129,6 +129,12 @@ describe('search index: hits', () => {
     expect(english.slice(start, end)).to.equal('Earbuds');
   });
 
+  it('gives the indexed words a prefix matched, so the whole word is highlighted', () => {
+    const [hit] = index.search('earb');
+    expect(hit!.terms).to.deep.equal(['earbuds']);
+    expect(hit!.matches.tags).to.deep.equal([[0, 7]]);
+  });
+
   it('maps ranges back through full-width text', () => {
     expect(matchRanges('ＴＳＨＩＲＴ 纯棉', ['tshirt'])).to.deep.equal([[0, 6]]);
     expect(matchRanges('男士纯棉', ['纯棉', '男'])).to.deep.equal([
@@ -193,6 +199,41 @@ describe('search index: changes and persistence', () => {
     }
     restored.add(product('NEW', 100, { id: 'new', title: '纯棉袜子' }));
     expect(ids(restored.search('袜子'))).to.deep.equal(['new']);
+  });
+
+  it('answers like a fresh index after many adds, replacements and removals', () => {
+    const titles = ['纯棉短袖T恤', '真无线蓝牙耳机', '加厚连帽卫衣', '桌面音箱 speaker', 'Cotton Hoodie 卫衣', '纯棉袜子'];
+    let state = 5;
+    const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296;
+    const index = createSearchIndex(CATALOG, { chineseTables: 'never' });
+    for (let step = 0; step < 400; step += 1) {
+      const id = `p${Math.floor(next() * 60)}`;
+      if (next() < 0.3) index.remove(id);
+      else {
+        const title = `${titles[Math.floor(next() * titles.length)]!} ${titles[Math.floor(next() * titles.length)]!}`;
+        index.add(product(id.toUpperCase(), 100 + step, { id, title, tags: next() < 0.5 ? ['cotton'] : [] }));
+      }
+    }
+    // The same products, in the same order: scores and order must match exactly.
+    const fresh = createSearchIndex(index.toJSON().products, { chineseTables: 'never' });
+    expect(fresh.size).to.equal(index.size);
+    for (const query of ['纯棉', '卫衣', '短袖 cotton', 'hood', 'speakre', '蓝牙耳机', '棉']) {
+      const hits = index.search(query, { limit: 50 });
+      expect(
+        hits.map((hit) => [hit.id, hit.score.toFixed(9)]),
+        query,
+      ).to.deep.equal(fresh.search(query, { limit: 50 }).map((hit) => [hit.id, hit.score.toFixed(9)]));
+    }
+  });
+
+  it('restores an index that had removals', () => {
+    const index = createSearchIndex(CATALOG, { chineseTables: 'never' });
+    index.remove(['tee', 'speaker']);
+    const restored = restoreSearchIndex(structuredClone(index.toJSON()), { chineseTables: 'never' })!;
+    expect(restored.size).to.equal(3);
+    expect(ids(restored.search('纯棉'))).to.deep.equal(['long']);
+    expect(ids(restored.search('声屿'))).to.deep.equal(['buds']);
+    expect(restored.search('speaker')).to.deep.equal([]);
   });
 
   it('refuses serialized data from another version', () => {
