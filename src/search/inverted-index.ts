@@ -645,8 +645,7 @@ export class InvertedIndex {
   }
 
   /**
-   * The `limit` best live documents matching every requirement, with `accept` (when given)
-   * deciding about each candidate before it is scored.
+   * The `limit` best live documents matching every requirement and, when given, `accept`.
    */
   search(requirements: readonly Requirement[], limit: number, accept?: (doc: number) => boolean): Ranked {
     this.flush();
@@ -668,14 +667,16 @@ export class InvertedIndex {
     for (let r = 1; r < resolved.length && candidates.length > 0; r += 1) {
       candidates = this.restrict(candidates, resolved[r]!.clauses);
     }
-    if (accept && candidates.length > 0) candidates = candidates.filter(accept);
     if (candidates.length === 0) return NONE;
     const scores = this.score(
       candidates,
       resolved.map((requirement) => requirement.clauses),
     );
     const top = new TopK(Math.min(limit, candidates.length));
-    for (let i = 0; i < candidates.length; i += 1) top.push(candidates[i]!, scores[i]!);
+    for (let i = 0; i < candidates.length; i += 1) {
+      // `accept` is asked only about candidates good enough to be kept: the same k best.
+      if (accept ? top.admits(candidates[i]!, scores[i]!) && accept(candidates[i]!) : true) top.push(candidates[i]!, scores[i]!);
+    }
     return top.sorted();
   }
 

@@ -10,6 +10,23 @@ let toSimplified: ((char: string) => string) | null = null;
 
 export function setSimplifier(simplify: ((char: string) => string) | null): void {
   toSimplified = simplify;
+  simplifiable = null;
+}
+
+/** For U+4E00..U+9FFF: 1 where the simplifier changes the character (built on first use). */
+let simplifiable: Uint8Array | null = null;
+
+function simplifiableChars(): Uint8Array {
+  if (!simplifiable) {
+    simplifiable = new Uint8Array(0xa000 - 0x4e00);
+    if (toSimplified) {
+      for (let code = 0x4e00; code < 0xa000; code += 1) {
+        const char = String.fromCharCode(code);
+        if (toSimplified(char) !== char) simplifiable[code - 0x4e00] = 1;
+      }
+    }
+  }
+  return simplifiable;
 }
 
 export function hasSimplifier(): boolean {
@@ -62,12 +79,12 @@ export function foldWithOrigin(text: string, simplify = true): FoldedText {
  * other characters are folded one by one.
  */
 export function fold(text: string, simplify = true): string {
-  const mapHan = simplify && toSimplified !== null;
+  const changes = simplify && toSimplified !== null ? simplifiableChars() : null;
   let out = '';
   let last = 0;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff && !mapHan)) continue;
+    if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff && !changes?.[code - 0x4e00])) continue;
     const next = code >= 0xd800 && code <= 0xdbff ? text.charCodeAt(i + 1) : 0;
     const size = next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
     const char = size === 2 ? text.slice(i, i + 2) : text[i]!;
@@ -82,6 +99,28 @@ export function fold(text: string, simplify = true): string {
     last = i + 1;
   }
   return last === 0 ? text.toLowerCase() : out + text.slice(last).toLowerCase();
+}
+
+/**
+ * Whether the simplifier changes the folding of `text`: `fold(text) !== fold(text, false)`,
+ * without building either.
+ */
+export function simplifies(text: string): boolean {
+  if (!toSimplified) return false;
+  const changes = simplifiableChars();
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      if (changes[code - 0x4e00]) return true;
+      continue;
+    }
+    const next = code >= 0xd800 && code <= 0xdbff ? text.charCodeAt(i + 1) : 0;
+    const char = next >= 0xdc00 && next <= 0xdfff ? text.slice(i, i + 2) : text[i]!;
+    if (foldChar(char, true) !== foldChar(char, false)) return true;
+    i += char.length - 1;
+  }
+  return false;
 }
 
 /** Han ideographs (CJK unified, extension A, compatibility). */

@@ -109,6 +109,11 @@ export class TopK {
     return scoreA < scoreB || (scoreA === scoreB && docA > docB);
   }
 
+  /** Whether (doc, score) would be kept if pushed now. */
+  admits(doc: number, score: number): boolean {
+    return this.size < this.k || (this.k > 0 && this.worse(this.scores[0]!, this.docs[0]!, score, doc));
+  }
+
   push(doc: number, score: number): void {
     const { docs, scores } = this;
     if (this.size < this.k) {

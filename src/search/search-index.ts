@@ -1,7 +1,7 @@
 import type { Product } from '../core/types.js';
 import { matchRanges } from './highlight.js';
 import { InvertedIndex, type Clause, type Ranked, type Requirement, type SerializedCore } from './inverted-index.js';
-import { fold, hasSimplifier, runs, setSimplifier, type TextRun } from './normalize.js';
+import { fold, hasSimplifier, runs, setSimplifier, simplifies, type TextRun } from './normalize.js';
 import { PinyinMatcher, type PinyinTables } from './pinyin-matcher.js';
 import { indexTerms, type TermSink } from './tokenize.js';
 import {
@@ -219,8 +219,7 @@ class ProductSearchIndex implements SearchIndex {
     for (const id of this.unsimplified) {
       const product = this.products.get(id)!;
       const doc = textOf(product);
-      const text = `${doc.title}\n${doc.description}\n${doc.tags}`;
-      if (fold(text) !== fold(text, false)) stale.push(product);
+      if (simplifies(doc.title) || simplifies(doc.description) || simplifies(doc.tags)) stale.push(product);
     }
     if (stale.length > 0) this.add(stale);
     this.unsimplified.clear();
@@ -262,7 +261,7 @@ class ProductSearchIndex implements SearchIndex {
     // into single characters (words of a query far apart in the title).
     const run = (pinyin: boolean, size: number, exclude?: ReadonlySet<string>) => {
       const accept =
-        filter || exclude
+        filter || exclude?.size
           ? (doc: number) => {
               const id = this.core.idOf(doc);
               return !exclude?.has(id) && (!filter || filter(this.products.get(id)!));
