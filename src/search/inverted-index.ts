@@ -673,10 +673,8 @@ export class InvertedIndex {
       resolved.map((requirement) => requirement.clauses),
     );
     const top = new TopK(Math.min(limit, candidates.length));
-    for (let i = 0; i < candidates.length; i += 1) {
-      // `accept` is asked only about candidates good enough to be kept: the same k best.
-      if (accept ? top.admits(candidates[i]!, scores[i]!) && accept(candidates[i]!) : true) top.push(candidates[i]!, scores[i]!);
-    }
+    // `accept` is asked only about candidates good enough to be kept: the same k best.
+    top.offer(candidates, scores, accept);
     return top.sorted();
   }
 

@@ -61,16 +61,41 @@ export interface FoldedText {
 
 /** Folds `text`, remembering where each folded unit came from. */
 export function foldWithOrigin(text: string, simplify = true): FoldedText {
+  const changes = simplify && toSimplified !== null ? simplifiableChars() : null;
   let out = '';
-  const origin: number[] = [];
-  let offset = 0;
-  for (const char of text) {
+  let origin = new Int32Array(text.length);
+  let n = 0;
+  let last = 0;
+  /** Units [last, to) are kept as they are (lower-cased): each comes from itself. */
+  const keep = (to: number) => {
+    if (to <= last) return;
+    out += text.slice(last, to).toLowerCase();
+    if (n + (to - last) > origin.length) origin = grow(origin, n + (to - last));
+    for (let k = last; k < to; k += 1) origin[n++] = k;
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff && !changes?.[code - 0x4e00])) continue;
+    const next = code >= 0xd800 && code <= 0xdbff ? text.charCodeAt(i + 1) : 0;
+    const char = next >= 0xdc00 && next <= 0xdfff ? text.slice(i, i + 2) : text[i]!;
     const folded = foldChar(char, simplify);
+    if (folded === char && char.length === 1 && char.toLowerCase() === char) continue;
+    // Every unit of a folded character comes from the character's first unit.
+    keep(i);
     out += folded;
-    for (let i = 0; i < folded.length; i += 1) origin.push(offset);
-    offset += char.length;
+    if (n + folded.length > origin.length) origin = grow(origin, n + folded.length);
+    for (let k = 0; k < folded.length; k += 1) origin[n++] = i;
+    i += char.length - 1;
+    last = i + 1;
   }
-  return { text: out, origin: Int32Array.from(origin), length: text.length };
+  keep(text.length);
+  return { text: out, origin: n === origin.length ? origin : origin.slice(0, n), length: text.length };
+}
+
+function grow(array: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
 }
 
 /**

@@ -109,11 +109,6 @@ export class TopK {
     return scoreA < scoreB || (scoreA === scoreB && docA > docB);
   }
 
-  /** Whether (doc, score) would be kept if pushed now. */
-  admits(doc: number, score: number): boolean {
-    return this.size < this.k || (this.k > 0 && this.worse(this.scores[0]!, this.docs[0]!, score, doc));
-  }
-
   push(doc: number, score: number): void {
     const { docs, scores } = this;
     if (this.size < this.k) {
@@ -130,7 +125,12 @@ export class TopK {
       return;
     }
     if (this.k === 0 || !this.worse(scores[0]!, docs[0]!, score, doc)) return;
-    // Replace the worst and sift down.
+    this.siftDown(doc, score);
+  }
+
+  /** Puts (doc, score) in place of the top and sifts it down. */
+  private siftDown(doc: number, score: number): void {
+    const { docs, scores } = this;
     const n = this.size;
     let i = 0;
     for (;;) {
@@ -148,13 +148,46 @@ export class TopK {
     scores[i] = score;
   }
 
-  /** The kept pairs, best first. */
+  /**
+   * Offers every (docs[i], scores[i]); with `accept`, a pair is kept only if accepted, and
+   * `accept` is asked only about pairs that would be kept.
+   */
+  offer(docs: Int32Array, scores: Float64Array, accept?: (doc: number) => boolean): void {
+    const n = docs.length;
+    let i = 0;
+    // Fill the heap, then only pairs beating its worst (on top) get in.
+    while (i < n && this.size < this.k) {
+      const doc = docs[i]!;
+      if (!accept || accept(doc)) this.push(doc, scores[i]!);
+      i += 1;
+    }
+    if (this.k === 0) return;
+    let floorScore = this.scores[0]!;
+    let floorDoc = this.docs[0]!;
+    for (; i < n; i += 1) {
+      const score = scores[i]!;
+      if (score < floorScore) continue;
+      const doc = docs[i]!;
+      if (score === floorScore && doc > floorDoc) continue;
+      if (accept && !accept(doc)) continue;
+      this.push(doc, score);
+      floorScore = this.scores[0]!;
+      floorDoc = this.docs[0]!;
+    }
+  }
+
+  /** The kept pairs, best first (empties the heap). */
   sorted(): { docs: Int32Array; scores: Float64Array } {
-    const order = Array.from({ length: this.size }, (_, i) => i);
-    order.sort((a, b) => this.scores[b]! - this.scores[a]! || this.docs[a]! - this.docs[b]!);
-    return {
-      docs: Int32Array.from(order, (i) => this.docs[i]!),
-      scores: Float64Array.from(order, (i) => this.scores[i]!),
-    };
+    const count = this.size;
+    const docs = new Int32Array(count);
+    const scores = new Float64Array(count);
+    // Pop the worst into the last free place, down to the best.
+    for (let at = count - 1; at >= 0; at -= 1) {
+      docs[at] = this.docs[0]!;
+      scores[at] = this.scores[0]!;
+      this.size -= 1;
+      if (this.size > 0) this.siftDown(this.docs[this.size]!, this.scores[this.size]!);
+    }
+    return { docs, scores };
   }
 }

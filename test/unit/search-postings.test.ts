@@ -97,6 +97,25 @@ describe('search postings: top-k selection', () => {
     }
   });
 
+  it('offers many pairs at once, asking `accept` only about those good enough to keep', () => {
+    const next = random(5);
+    const docs = Int32Array.from({ length: 20000 }, (_, i) => i);
+    const scores = Float64Array.from(docs, () => Math.floor(next() * 1000));
+    const odd = (doc: number) => doc % 2 === 1;
+    let asked = 0;
+    const top = new TopK(20);
+    top.offer(docs, scores, (doc) => {
+      asked += 1;
+      return odd(doc);
+    });
+    const expected = [...docs]
+      .filter(odd)
+      .sort((a, b) => scores[b]! - scores[a]! || a - b)
+      .slice(0, 20);
+    expect([...top.sorted().docs]).to.deep.equal(expected);
+    expect(asked).to.be.below(2000);
+  });
+
   it('returns nothing for k = 0', () => {
     const top = new TopK(0);
     top.push(1, 1);
