@@ -63,7 +63,7 @@ export interface FoldedText {
 export function foldWithOrigin(text: string, simplify = true): FoldedText {
   const changes = simplify && toSimplified !== null ? simplifiableChars() : null;
   let out = '';
-  let origin = new Int32Array(text.length);
+  let origin: Int32Array = new Int32Array(text.length);
   let n = 0;
   let last = 0;
   /** Units [last, to) are kept as they are (lower-cased): each comes from itself. */
