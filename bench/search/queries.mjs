@@ -90,6 +90,20 @@ function label(texts, products, predicates, hanChars) {
   return ids;
 }
 
+/** Whether `a` and `b` are at most one edit apart (substitution, insertion, deletion, adjacent transposition). */
+function withinOneEdit(a, b) {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (i === a.length) return true;
+    const rest = (k) => a.slice(k) === b.slice(k);
+    return rest(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2));
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.slice(i + 1) === short.slice(i);
+}
+
 const latinWords = (text) => (text.match(/[A-Za-z]+/g) ?? []).filter((word) => word.length >= 5);
 
 const FULL_WIDTH = (text) => text.replace(/[!-~]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
@@ -110,6 +124,8 @@ export function generateQueries(catalog, { seed = DEFAULT_SEED, perCategory = 44
   const vocabulary = new Set();
   for (const text of texts) for (const word of text.words) vocabulary.add(word);
   const isPrefixOfSomeWord = (text) => [...vocabulary].some((word) => word.startsWith(text));
+  // A typo one edit away from two real words (sorts: sports or shorts?) has no single right answer.
+  const isNearOtherWord = (text, meant) => [...vocabulary].some((word) => word !== meant && withinOneEdit(text, word));
 
   const targets = [];
   for (let i = 0; i < targetCount; i += 1) targets.push(i);
@@ -188,7 +204,7 @@ export function generateQueries(catalog, { seed = DEFAULT_SEED, perCategory = 44
       const at = random.int(1, word.length - 2);
       text = word.slice(0, at) + word.slice(at + 1);
     }
-    if (isPrefixOfSomeWord(text)) return false;
+    if (isPrefixOfSomeWord(text) || isNearOtherWord(text, word)) return false;
     return add('b', kind, text, [{ word }]);
   };
   fill(Math.ceil(perCategory / 2), typo('transposition'));
@@ -295,10 +311,14 @@ export function generateQueries(catalog, { seed = DEFAULT_SEED, perCategory = 44
     );
     if (!segment || segment.zh.length < 2) return false;
     const syllables = pinyin(segment.zh, { toneType: 'none', type: 'array', v: true });
+    // Pinyin that is also the start of an English word of the catalog (sh: short, shirt) has a
+    // second right answer the labels would not count: left out.
     if (random.chance(0.35)) {
       const initials = syllables.map((syllable) => syllable[0]);
+      if (isPrefixOfSomeWord(initials.join(''))) return false;
       return add('f', 'initials', initials.join(''), [{ pinyin: initials, initials: true }]);
     }
+    if (isPrefixOfSomeWord(syllables.join(''))) return false;
     return add('f', 'full pinyin', syllables.join(''), [{ pinyin: syllables }]);
   });
 

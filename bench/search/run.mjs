@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -435,6 +435,7 @@ function report({ result, runtime, isolated }, meta) {
 
 async function main() {
   const started = performance.now();
+  const loadBefore = loadavg()[0];
   const n = Number(args.n);
   if (!Number.isInteger(n) || n < 100) throw new Error(`--n must be an integer >= 100, not ${args.n}`);
   const workdir = await mkdtemp(join(tmpdir(), 'sf-search-bench-'));
@@ -467,7 +468,10 @@ async function main() {
     const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
     const meta = {
       date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      machine: `nproc ${availableParallelism()}, ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform}`,
+      machine:
+        `nproc ${availableParallelism()}, ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform}; ` +
+        `1-minute load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end ` +
+        `(latencies are only comparable within one report, and only on a quiet machine)`,
       engineSource: engine.source,
       real: engine.real,
       bundleSeconds,
