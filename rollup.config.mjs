@@ -36,6 +36,7 @@ export default [
   ...[
     ['storefront-elements', 'src/index.ts'],
     ['storefront-card', 'src/bundles/storefront-card.ts'],
+    ['storefront-loader', 'src/bundles/storefront-loader.ts'],
   ].map(([name, entry]) => ({
     input: { [name]: entry },
     // Lets shared code (Lit) live in the entry, which lazy chunks import from, instead of a

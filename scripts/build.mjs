@@ -42,6 +42,8 @@ const sizes = {
   'dist/storefront-card.js': size('dist/storefront-card.js'),
   cardLazyChunks: Object.fromEntries(list('dist/storefront-card').map((path) => [path, size(path)])),
   cardWithoutLit: { raw: cardCode.length, gzip: gzipSync(cardCode, { level: 9 }).length },
+  'dist/storefront-loader.js': size('dist/storefront-loader.js'),
+  loaderChunks: Object.fromEntries(list('dist/storefront-loader').map((path) => [path, size(path)])),
   components: Object.fromEntries(list('dist/components').map((path) => [path, size(path)])),
 };
 writeFileSync('dist/sizes.json', JSON.stringify(sizes, null, 2) + '\n');
@@ -49,6 +51,8 @@ writeFileSync('dist/sizes.json', JSON.stringify(sizes, null, 2) + '\n');
 console.log(`\n${bundle}: ${kB(sizes[bundle].raw)} raw, ${kB(sizes[bundle].gzip)} gzip -9 (Lit included)`);
 for (const [path, entry] of Object.entries(sizes.lazyChunks)) console.log(`  lazy ${path}: ${kB(entry.gzip)} gzip -9`);
 console.log(`dist/storefront-card.js: ${kB(sizes['dist/storefront-card.js'].gzip)} gzip -9 (Lit included)`);
+console.log(`dist/storefront-loader.js: ${kB(sizes['dist/storefront-loader.js'].gzip)} gzip -9 (Lit included, elements lazy)`);
+for (const [path, entry] of Object.entries(sizes.loaderChunks)) console.log(`  lazy ${path}: ${kB(entry.gzip)} gzip -9`);
 run(process.execPath, ['scripts/readme-sizes.mjs']);
 // Keep the rewritten table in Prettier's layout, so `prettier --check` stays green.
 run(bin('prettier'), ['--write', '--log-level', 'warn', 'README.md']);

@@ -6,7 +6,7 @@ if (!existsSync('README.md') || !existsSync('dist/sizes.json')) process.exit(0);
 const sizes = JSON.parse(readFileSync('dist/sizes.json', 'utf8'));
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 const row = (path, size, note = '') => {
-  const lazy = /\/storefront-(elements|card)\//.test(path);
+  const lazy = /\/storefront-(elements|card|loader)\//.test(path);
   const name = lazy ? path.replace(/-[A-Za-z0-9_-]{8}\.js$/, '-[hash].js') : path;
   return `| \`${name}\`${lazy ? ' (lazy)' : ''}${note} | ${kB(size.raw)} | ${kB(size.gzip)} |`;
 };
@@ -17,6 +17,18 @@ const rows = [
   ...Object.entries(sizes.lazyChunks).map(([path, size]) => row(path, size)),
   ...(sizes['dist/storefront-card.js']
     ? [row('dist/storefront-card.js', sizes['dist/storefront-card.js'], ': `<sf-store>` + `<sf-product-card>`, Lit included')]
+    : []),
+  ...(sizes['dist/storefront-loader.js']
+    ? [
+        row(
+          'dist/storefront-loader.js',
+          sizes['dist/storefront-loader.js'],
+          ': `<sf-store>` + the SDK core; each other element loads when the page shows it',
+        ),
+        ...Object.entries(sizes.loaderChunks)
+          .filter(([path]) => /\/sf-[a-z-]+-[A-Za-z0-9_-]{8}\.js$/.test(path))
+          .map(([path, size]) => row(path, size)),
+      ]
     : []),
   ...(sizes.cardWithoutLit
     ? [`| \`<sf-product-card>\` alone, Lit excluded | ${kB(sizes.cardWithoutLit.raw)} | ${kB(sizes.cardWithoutLit.gzip)} |`]

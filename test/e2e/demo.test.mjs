@@ -121,6 +121,35 @@ describe('demo page', () => {
   });
 });
 
+describe('small loader', () => {
+  it('starts with <sf-store> and loads each element the page uses when it appears', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 1100, height: 800 } });
+    const { page, problems } = await openPage(context, `${demo.origin}/test/e2e/pages/loader.html`);
+    await page.waitForFunction(
+      () => document.querySelector('sf-product-grid')?.shadowRoot?.querySelectorAll('sf-product-card').length === 6,
+    );
+    const defined = (tags) => page.evaluate((list) => list.map((tag) => Boolean(customElements.get(tag))), tags);
+    assert.deepEqual(await defined(['sf-store', 'sf-search-box', 'sf-cart-button', 'sf-cart', 'sf-product-grid']), [
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    // Not on the page: not downloaded.
+    assert.deepEqual(await defined(['sf-account', 'sf-add-to-cart']), [false, false]);
+    // Added later by the page: loaded then.
+    await page.evaluate(() => {
+      const button = document.createElement('sf-add-to-cart');
+      button.setAttribute('sku', 'CC-TEE-001');
+      document.querySelector('sf-store').append(button);
+    });
+    await page.waitForFunction(() => document.querySelector('sf-add-to-cart')?.shadowRoot?.querySelector('button'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('blog bundle', () => {
   it('shows one product card from dist/storefront-card.js', async () => {
     const context = await demo.browser.newContext({ viewport: { width: 800, height: 700 } });
