@@ -116,7 +116,9 @@ export class PinyinMatcher {
       .map((syllables) =>
         syllables.map((text, i) => ({ text, partial: i === syllables.length - 1 || !tables.syllables.has(text) })),
       );
-    if (word.length >= 2 && word.length <= MAX_INITIALS) {
+    // No syllable starts with i, u or ü: a word holding one is a (mistyped) word, not initials.
+    // (a, e and o do start syllables: 北欧风 is "bof", 入耳式 "res".)
+    if (word.length >= 2 && word.length <= MAX_INITIALS && !/[iuv]/.test(word)) {
       readings.push([...word].map((text) => ({ text, partial: true })));
     }
     const found = new Map<string, number>();

@@ -259,7 +259,7 @@ class ProductSearchIndex implements SearchIndex {
     const filter = options.filter;
     // Chinese runs are cut into bigrams at offset 0, then 1; then, if neither finds anything,
     // into single characters (words of a query far apart in the title).
-    const run = (pinyin: boolean, size: number, exclude?: ReadonlySet<string>) => {
+    const run = (loose: boolean, size: number, exclude?: ReadonlySet<string>) => {
       const accept =
         filter || exclude?.size
           ? (doc: number) => {
@@ -270,25 +270,26 @@ class ProductSearchIndex implements SearchIndex {
       for (const cut of [0, 1, -1] as const) {
         if (cut === 1 && !hanRuns.some((han) => [...han].length > 2)) continue;
         if (cut === -1 && !hanRuns.some((han) => [...han].length > 1)) continue;
-        const plan = this.plan(parts, cut, pinyin);
+        const plan = this.plan(parts, cut, loose);
         if (!plan) return null;
         const ranked = this.core.search(plan, size, accept);
         if (ranked.docs.length > 0) return { plan, ranked };
       }
       return null;
     };
+    // First what the shopper typed, as typed: words themselves, words they begin, swapped
+    // letters. Only when that leaves room come the looser readings, ranked together: words a
+    // typo away and pinyin ("sugan" is 速干 before it is the brand Suran). So "base" finds
+    // Baseball before Case, and "air" is the English word before any pinyin reading of it.
     const direct = this.rank(run(false, window), phrases, limit);
-    // Pinyin readings only fill up what the words themselves did not find: "air" is the
-    // English word first, and the cost of expanding pinyin is paid only when it is needed.
-    const typedPinyin = parts.some((part) => part.kind === 'word' && LATIN.test(part.text));
-    if (direct.length >= limit || !loadedTables || !typedPinyin) return direct;
+    if (direct.length >= limit || !parts.some((part) => part.kind === 'word')) return direct;
     const rest = limit - direct.length;
-    const viaPinyin = this.rank(
+    const loose = this.rank(
       run(true, phrases.length > 0 ? Math.max(rest * 3, 400) : rest, new Set(direct.map((hit) => hit.id))),
       phrases,
       rest,
     );
-    return [...direct, ...viaPinyin];
+    return [...direct, ...loose];
   }
 
   private rank(found: { plan: Requirement[]; ranked: Ranked } | null, phrases: string[], limit: number): SearchHit[] {
@@ -337,7 +338,7 @@ class ProductSearchIndex implements SearchIndex {
   }
 
   /** The requirements for the folded query runs (all must hold), or null when a part cannot match. */
-  private plan(parts: TextRun[], cut: 0 | 1 | -1, pinyin: boolean): Requirement[] | null {
+  private plan(parts: TextRun[], cut: 0 | 1 | -1, loose: boolean): Requirement[] | null {
     const requirements: Requirement[] = [];
     const lastWord = parts.findLast((part) => part.kind === 'word');
     for (const part of parts) {
@@ -350,7 +351,7 @@ class ProductSearchIndex implements SearchIndex {
       // The word being typed matches by prefix; a single letter only as itself (its prefix
       // matches half the catalog and helps nobody).
       const prefix = part === lastWord && part.text.length >= 2;
-      const clauses = this.wordClauses(part.text, prefix, pinyin);
+      const clauses = this.wordClauses(part.text, prefix, loose);
       if (clauses.length === 0) return null;
       requirements.push(clauses);
     }
@@ -362,7 +363,7 @@ class ProductSearchIndex implements SearchIndex {
    * one or two typos away, its adjacent transpositions; with `pinyin`, the Chinese phrases it
    * reads as. Weights as MiniSearch's: a prefix or typo match counts less the further it is.
    */
-  private wordClauses(word: string, prefix: boolean, pinyin: boolean): Clause[] {
+  private wordClauses(word: string, prefix: boolean, loose: boolean): Clause[] {
     const clauses: Clause[] = [];
     const words = this.core.words;
     const exact = (text: string) => {
@@ -380,16 +381,18 @@ class ProductSearchIndex implements SearchIndex {
     const prefixed = new Set<number>();
     if (prefix) byPrefix(word, prefixed);
     if (typos > 0) {
-      words.fuzzy(word, typos, (term, found, distance) => {
-        if (distance === 0 || prefixed.has(term) || !this.live(term)) return;
-        clauses.push([{ term, weight: (FUZZY_WEIGHT * found.length) / (found.length + distance), source: word }]);
-      });
+      if (loose) {
+        words.fuzzy(word, typos, (term, found, distance) => {
+          if (distance === 0 || prefixed.has(term) || !this.live(term)) return;
+          clauses.push([{ term, weight: (FUZZY_WEIGHT * found.length) / (found.length + distance), source: word }]);
+        });
+      }
       for (const swapped of transpositions(word)) {
         exact(swapped);
         if (word.length >= 5) byPrefix(swapped);
       }
     }
-    if (pinyin && loadedTables && LATIN.test(word)) {
+    if (loose && loadedTables && LATIN.test(word)) {
       for (const phrase of this.pinyin.expand(word, loadedTables)) {
         const clause = phraseTerms(phrase).map((term) => ({ term: this.core.termOf(term), weight: 1, source: term }));
         if (clause.every((ref) => this.live(ref.term))) clauses.push(clause);

@@ -288,3 +288,23 @@ describe('search index: pinyin and traditional Chinese (lazy tables)', () => {
     expect(ids(index.search('yangmao'))).to.deep.equal(['sock']);
   });
 });
+
+describe('search index: what was typed ranks before looser readings', () => {
+  const catalog = [
+    product('CAP', 5900, { id: 'cap', title: '防滑棒球帽', translations: { en: { title: 'Baseball Cap' } } }),
+    product('CASE', 3900, { id: 'case', title: '手机壳', translations: { en: { title: 'Phone Case' } } }),
+    product('KNEE', 4900, { id: 'knee', title: '速干护膝', translations: { en: { title: 'Quick-dry Knee Pads' } } }),
+    product('SOCK', 2900, { id: 'sock', title: '素然 中筒袜', translations: { en: { title: 'Suran Crew Socks' } } }),
+  ];
+
+  it('puts a word the shopper is typing before a word one typo away', async () => {
+    const index = createSearchIndex(catalog, { chineseTables: 'never' });
+    expect(ids(index.search('base'))[0]).to.equal('cap');
+    expect(ids(index.search('base'))).to.include('case');
+  });
+
+  it('lets exact pinyin compete with a Latin word one typo away', async () => {
+    const index = createSearchIndex(catalog);
+    expect(ids(await index.searchAsync('sugan'))[0]).to.equal('knee');
+  });
+});
