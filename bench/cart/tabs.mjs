@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
+import { CHROME_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHARED = 20;
@@ -91,15 +92,9 @@ export async function benchTabs({ opsPerTab = 500, runs = 3 } = {}) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROME_PATH ?? findChrome() ?? '/usr/bin/chromium',
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROME_ARGS,
       // Two tabs side by side are both "visible": no background-tab timer throttling.
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',

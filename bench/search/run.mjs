@@ -20,6 +20,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import * as prettier from 'prettier';
+import { CHROME_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
 import { CATEGORIES } from './queries.mjs';
 import { DEFAULT_N, DEFAULT_SEED } from './catalog.mjs';
 
@@ -163,18 +164,8 @@ async function runInChromium(outdir, params) {
   let browser;
   try {
     browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--js-flags=--expose-gc',
-        '--enable-precise-memory-info',
-      ],
+      executablePath: process.env.CHROME_PATH ?? findChrome() ?? '/usr/bin/chromium',
+      args: [...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
     });
     const page = await browser.newPage();
     const errors = [];

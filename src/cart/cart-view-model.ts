@@ -7,7 +7,7 @@ import type { StorefrontError, StorefrontErrorCode } from '../core/errors.js';
 import { isMoney, type Money } from '../core/money.js';
 import type { CartLine, Member, Product, Promotion } from '../core/types.js';
 import type { CartLineReason, CartLineView, CartView, CartViewError } from './cart-view.js';
-import { addOnOffer, freeShippingGap, priceCart, type PricedCart } from './pricing.js';
+import { addOnOffer, emptyPricedCart, freeShippingGap, priceCart, type PricedCart } from './pricing.js';
 
 /** No single line may hold more than this, whatever the stock: a typo guard (1e9). */
 export const MAX_LINE_QUANTITY = 999;
@@ -108,20 +108,6 @@ export type PricedCartView = Pick<
   'lines' | 'priced' | 'count' | 'promotions' | 'member' | 'freeShippingGap' | 'addOnOffer' | 'at'
 > & { errors: CartViewError[] };
 
-function emptyPriced(currency: string): PricedCart {
-  const zero = { amount: 0, currency };
-  return {
-    lines: [],
-    adjustments: [],
-    subtotal: zero,
-    discount: zero,
-    merchandise: zero,
-    qualifyingSubtotal: zero,
-    shipping: zero,
-    total: zero,
-  };
-}
-
 function errorOf(error: StorefrontError, sku?: string): CartViewError {
   return { ...(sku === undefined ? {} : { sku }), code: error.code as StorefrontErrorCode, message: error.message };
 }
@@ -191,7 +177,7 @@ export function buildPricedView(input: CartViewInput): PricedCartView {
       priced = priceCart({ lines: priceInput, promotions: [], member, now, currency });
     } catch (again) {
       errors.push(errorOf(again as StorefrontError));
-      priced = emptyPriced(currency);
+      priced = emptyPricedCart(currency);
     }
   }
   available.forEach((view, i) => {

@@ -399,6 +399,21 @@ const percent = (points: number) => `${points / 100}%`;
  *   currency that differs from the cart's, VIP basis points outside 0..10000, or amounts too
  *   large to add up exactly.
  */
+/** The priced empty cart: every amount zero in `currency`. */
+export function emptyPricedCart(currency: string): PricedCart {
+  const zero = { amount: 0, currency };
+  return {
+    lines: [],
+    adjustments: [],
+    subtotal: zero,
+    discount: zero,
+    merchandise: zero,
+    qualifyingSubtotal: zero,
+    shipping: zero,
+    total: zero,
+  };
+}
+
 export function priceCart(input: PriceCartInput): PricedCart {
   if (typeof input !== 'object' || input === null) fail('priceCart needs an input object.', { field: 'input' });
   const { lines: inputLines, member } = input;
@@ -419,19 +434,7 @@ export function priceCart(input: PriceCartInput): PricedCart {
   promotions.forEach((promotion, index) => checkPromotion(promotion, index, currency));
   const lines = inputLines.map((line, index) => checkLine(line, index, currency, now));
 
-  if (lines.length === 0) {
-    const zero = cny(0);
-    return {
-      lines: [],
-      adjustments: [],
-      subtotal: zero,
-      discount: zero,
-      merchandise: zero,
-      qualifyingSubtotal: zero,
-      shipping: zero,
-      total: zero,
-    };
-  }
+  if (lines.length === 0) return emptyPricedCart(currency);
 
   // Step 1's promotion: the member's best tier discount.
   let vip: VipChoice | null = null;
