@@ -7,7 +7,7 @@ import { StorefrontError } from '../../src/core/errors.js';
 import { databaseName } from '../../src/storage/schema.js';
 import { createStorefront, type Storefront } from '../../src/storefront.js';
 import { cny, PASSWORD, productIn, shopAdapter, shopData } from '../fixtures/cart-shop.js';
-import { uniqueStoreId } from '../helpers/fixtures.js';
+import { failure, uniqueStoreId } from '../helpers/fixtures.js';
 
 const opened: Storefront[] = [];
 const adapters: LocalAdapter[] = [];
@@ -24,16 +24,6 @@ afterEach(() => {
   for (const storefront of opened.splice(0)) storefront.close();
   for (const adapter of adapters.splice(0)) adapter.close();
 });
-
-async function failure(promise: Promise<unknown>): Promise<StorefrontError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(StorefrontError);
-    return error as StorefrontError;
-  }
-  expect.fail('expected a StorefrontError, but the promise resolved');
-}
 
 /** The number of the order the adapter would place next (orders are numbered in sequence). */
 function sequenceOf(orderNumber: string): number {

@@ -1,3 +1,5 @@
+import { expect } from '@open-wc/testing';
+import { StorefrontError } from '../../src/core/errors.js';
 import { LocalAdapter } from '../../src/adapter/local/local-adapter.js';
 import type { DemoData } from '../../src/adapter/local/demo/demo-data.js';
 import type { Product } from '../../src/core/types.js';
@@ -78,4 +80,15 @@ export async function rejection(promise: Promise<unknown>): Promise<{ code?: str
     return error as { code?: string; message: string };
   }
   throw new Error('Expected the promise to reject, but it resolved.');
+}
+
+/** The StorefrontError `promise` rejects with (fails when it resolves or rejects with something else). */
+export async function failure(promise: Promise<unknown>): Promise<StorefrontError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error, String(error)).to.be.instanceOf(StorefrontError);
+    return error as StorefrontError;
+  }
+  expect.fail('expected a StorefrontError, but the promise resolved');
 }

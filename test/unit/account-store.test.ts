@@ -1,11 +1,10 @@
 import { expect } from '@open-wc/testing';
 import type { AccountCapability, StorefrontAdapter } from '../../src/adapter/adapter.js';
 import type { LocalAdapter } from '../../src/adapter/local/local-adapter.js';
-import { StorefrontError } from '../../src/core/errors.js';
 import type { Member } from '../../src/core/types.js';
 import { createStorefront, type Storefront } from '../../src/storefront.js';
 import { PASSWORD, shopAdapter } from '../fixtures/cart-shop.js';
-import { captureConsole, uniqueStoreId } from '../helpers/fixtures.js';
+import { captureConsole, failure, uniqueStoreId } from '../helpers/fixtures.js';
 
 const opened: Storefront[] = [];
 const adapters: LocalAdapter[] = [];
@@ -26,16 +25,6 @@ afterEach(() => {
   for (const storefront of opened.splice(0)) storefront.close();
   for (const adapter of adapters.splice(0)) adapter.close();
 });
-
-async function failure(promise: Promise<unknown>): Promise<StorefrontError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(StorefrontError);
-    return error as StorefrontError;
-  }
-  expect.fail('expected a StorefrontError, but the promise resolved');
-}
 
 /** An adapter whose account answers whatever `answer` says (to feed malformed members). */
 function accountAdapter(answer: Partial<Record<keyof AccountCapability, () => unknown>>): StorefrontAdapter {

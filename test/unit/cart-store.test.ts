@@ -4,12 +4,11 @@ import type { LocalAdapter } from '../../src/adapter/local/local-adapter.js';
 import type { DemoData } from '../../src/adapter/local/demo/demo-data.js';
 import { MAX_LINE_QUANTITY } from '../../src/cart/cart-store.js';
 import type { CartView } from '../../src/cart/cart-view.js';
-import { StorefrontError } from '../../src/core/errors.js';
 import type { Product } from '../../src/core/types.js';
 import { databaseName } from '../../src/storage/schema.js';
 import { createStorefront, type Storefront } from '../../src/storefront.js';
 import { cny, item, productIn, shopAdapter, shopData } from '../fixtures/cart-shop.js';
-import { captureConsole, uniqueStoreId } from '../helpers/fixtures.js';
+import { captureConsole, failure, uniqueStoreId } from '../helpers/fixtures.js';
 
 const opened: Storefront[] = [];
 const adapters: LocalAdapter[] = [];
@@ -27,17 +26,6 @@ afterEach(() => {
   for (const storefront of opened.splice(0)) storefront.close();
   for (const adapter of adapters.splice(0)) adapter.close();
 });
-
-/** The StorefrontError `promise` rejects with (fails when it resolves or rejects with something else). */
-async function failure(promise: Promise<unknown>): Promise<StorefrontError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(StorefrontError);
-    return error as StorefrontError;
-  }
-  expect.fail('expected a StorefrontError, but the promise resolved');
-}
 
 function quantities(view: CartView): [string, number, string][] {
   return view.lines.map((line) => [line.line.sku, line.line.quantity, line.status]);
