@@ -134,6 +134,8 @@ export interface PricedCart {
    * unlock its own offer).
    */
   qualifyingSubtotal: Money;
+  /** What 换购 thresholds are judged on: the qualifying subtotal without one unit of each add-on sku in the cart. */
+  addOnSubtotal: Money;
   /** The delivery fee charged (0 when waived, with no shipping promotion, or for an empty cart). */
   shipping: Money;
   /** What the shopper pays: merchandise + shipping = subtotal − discount + shipping. */
@@ -383,11 +385,13 @@ const percent = (points: number) => `${points / 100}%`;
  *   larger discount. The discount is capped at the qualifying subtotal, so merchandise is never
  *   negative.
  * - 换购: for each add-on promotion whose sku is in the cart (first line with that sku) and
- *   whose price is below that product's unit price, one unit of that sku is left out of the
- *   qualifying subtotal. Once the qualifying subtotal meets the threshold, that unit costs the
- *   add-on price (no VIP, no floor); further units are priced like any line. Several add-on
- *   promotions for one sku: the cheapest unlocked one. Below the threshold the unit is a
- *   regular unit again (VIP and floor apply).
+ *   whose price is below that product's unit price, whether it unlocks is judged on
+ *   `addOnSubtotal`: the qualifying lines without one unit of that sku (an add-on cannot
+ *   unlock itself). Unlocked, that unit costs the add-on price (no VIP, no floor) and is left
+ *   out of the qualifying subtotal; further units are priced like any line (flash sale, VIP and
+ *   floor apply: "further units at list price" read as "at the usual price"). Several add-on
+ *   promotions for one sku: the cheapest unlocked one. Locked, the unit is a regular unit and
+ *   counts toward 满减 and free shipping like any other.
  * - Shipping: with no shipping promotion, 0. Otherwise, per shipping promotion, 0 if the
  *   member holds a shipping card, every line is a `freeShipping` product, or the qualifying
  *   subtotal meets `freeThreshold` (checked in that order, the first one is reported), else
@@ -409,6 +413,7 @@ export function emptyPricedCart(currency: string): PricedCart {
     discount: zero,
     merchandise: zero,
     qualifyingSubtotal: zero,
+    addOnSubtotal: zero,
     shipping: zero,
     total: zero,
   };
@@ -465,8 +470,10 @@ export function priceCart(input: PriceCartInput): PricedCart {
     addOnCandidates.set(holder.index, list);
   }
 
-  // Steps 0-2 per line, and the qualifying subtotal (one unit of each add-on sku left out).
-  let qualifying = 0;
+  // Steps 0-2 per line. Whether a 换购 unlocks is judged without one unit of each add-on sku
+  // (an add-on cannot unlock itself); the other thresholds count a unit that stayed locked,
+  // since it is then an ordinary line at its usual price.
+  let unlockBase = 0;
   const regular: UnitsPrice[] = [];
   const rest: (UnitsPrice | null)[] = [];
   for (const line of lines) {
@@ -474,9 +481,21 @@ export function priceCart(input: PriceCartInput): PricedCart {
     regular.push(full);
     const others = addOnCandidates.has(line.index) ? priceUnits(line, line.quantity - 1, vip) : null;
     rest.push(others);
-    qualifying += (others ?? full).total;
+    unlockBase += (others ?? full).total;
   }
-  if (!Number.isSafeInteger(qualifying)) fail('The cart is too large to price.', { field: 'lines' });
+  if (!Number.isSafeInteger(unlockBase)) fail('The cart is too large to price.', { field: 'lines' });
+  const unlocked = new Map<number, AddOnPromotion>();
+  for (const [index, candidates] of addOnCandidates) {
+    let addOn: AddOnPromotion | null = null;
+    for (const promotion of candidates) {
+      if (unlockBase >= promotion.threshold.amount && (addOn === null || promotion.price.amount < addOn.price.amount)) {
+        addOn = promotion;
+      }
+    }
+    if (addOn) unlocked.set(index, addOn);
+  }
+  let qualifying = 0;
+  for (const line of lines) qualifying += (unlocked.has(line.index) ? rest[line.index]! : regular[line.index]!).total;
 
   // Step 3: the single best 满减 tier.
   let best: { promotion: ThresholdPromotion; threshold: number; discount: number } | null = null;
@@ -500,12 +519,7 @@ export function priceCart(input: PriceCartInput): PricedCart {
   let subtotal = 0;
   let merchandise = 0;
   const pricedLines: PricedLine[] = lines.map((line, index) => {
-    let addOn: AddOnPromotion | null = null;
-    for (const promotion of addOnCandidates.get(index) ?? []) {
-      if (qualifying >= promotion.threshold.amount && (addOn === null || promotion.price.amount < addOn.price.amount)) {
-        addOn = promotion;
-      }
-    }
+    const addOn = unlocked.get(index) ?? null;
     const units = addOn ? rest[index]! : regular[index]!;
     const lineTotal = units.total + (addOn ? addOn.price.amount : 0);
     subtotal += line.list * line.quantity;
@@ -612,6 +626,7 @@ export function priceCart(input: PriceCartInput): PricedCart {
     discount: cny(subtotal - merchandise),
     merchandise: cny(merchandise),
     qualifyingSubtotal: cny(qualifying),
+    addOnSubtotal: cny(unlockBase),
     shipping: cny(fee),
     total: cny(total),
   };
@@ -687,7 +702,7 @@ export interface AddOnOffer {
  * then the one closest to unlocking (ties: the first listed).
  */
 export function addOnOffer(priced: PricedCart, promotions: readonly Promotion[]): AddOnOffer | null {
-  const qualifying = priced.qualifyingSubtotal;
+  const qualifying = priced.addOnSubtotal ?? priced.qualifyingSubtotal;
   let best: { offer: AddOnOffer; rank: number } | null = null;
   for (const promotion of promotions) {
     if (promotion.kind !== 'add-on' || promotion.threshold.currency !== qualifying.currency) continue;

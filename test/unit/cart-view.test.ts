@@ -71,11 +71,11 @@ describe('cart view: live updates', () => {
 
   it('waives delivery for a member with the annual shipping card, live', async () => {
     const { storefront } = shop();
-    // Two SOCKs: one unit of the 换购 sku never counts towards a threshold, so ¥19 qualifies.
+    // Two SOCKs (¥38, the 换购 still locked): under the ¥99 free-delivery threshold.
     await storefront.cart.add('SOCK', 2);
     const { latest } = watch(storefront);
     await eventually(() => expect(latest()?.priced.shipping).to.deep.equal(cny(1000)));
-    expect(latest()!.freeShippingGap).to.deep.equal(cny(8000));
+    expect(latest()!.freeShippingGap).to.deep.equal(cny(6100));
 
     await storefront.account.signIn({ email: 'card@example.com', password: PASSWORD });
     await eventually(() => expect(latest()?.priced.shipping).to.deep.equal(cny(0)));
@@ -132,10 +132,10 @@ describe('cart view: live updates', () => {
 describe('cart view: promotions', () => {
   it('applies 满减 (best tier once), and shows how much more ships free', async () => {
     const { storefront } = shop();
-    // One unit of the 换购 sku never counts towards a threshold: two SOCKs qualify with ¥19.
+    // Two SOCKs (the 换购 sku) at ¥19: locked, both count toward free shipping (¥38 of ¥99).
     await storefront.cart.add('SOCK', 2);
     let view = await storefront.cart.view();
-    expect(view.freeShippingGap).to.deep.equal(cny(8000));
+    expect(view.freeShippingGap).to.deep.equal(cny(6100));
     expect(view.priced.total).to.deep.equal(cny(3800 + 1000));
 
     await storefront.cart.add('BAG', 1);

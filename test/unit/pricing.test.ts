@@ -73,6 +73,30 @@ function validationError(run: () => unknown): StorefrontError {
 }
 
 describe('priceCart', () => {
+  it('counts a locked add-on unit toward 满减 like any line (an add-on offer never raises a price)', () => {
+    const shirt = product('SHIRT', 15000);
+    const cap = product('CAP', 5900);
+    const promotions: Promotion[] = [
+      { kind: 'threshold', id: 'tr', tiers: [{ threshold: cny(19900), discount: cny(2000) }] },
+      { kind: 'add-on', id: 'ao', threshold: cny(30000), sku: 'CAP', price: cny(100) },
+    ];
+    const input = {
+      lines: [
+        { product: shirt, quantity: 1 },
+        { product: cap, quantity: 1 },
+      ],
+      now: NOW,
+    };
+    const withOffer = priceCart({ ...input, promotions });
+    const withoutOffer = priceCart({ ...input, promotions: promotions.slice(0, 1) });
+    expect(withOffer.total).to.deep.equal(cny(18900));
+    expect(withOffer.total).to.deep.equal(withoutOffer.total);
+    const offer = addOnOffer(withOffer, promotions)!;
+    expect(offer.unlocked).to.equal(false);
+    // It unlocks on what is bought besides the cap: ¥150 of ¥300.
+    expect(offer.missing).to.deep.equal(cny(15000));
+  });
+
   describe('DESIGN.md examples', () => {
     it('prices the worked example: ¥100 x3, VIP 5% -> 285, 满199减20 -> 265, free shipping -> ¥265.00', () => {
       const cart = price([[product('A', 10000), 3]], ALL, { member: vipMember });
@@ -328,24 +352,26 @@ describe('priceCart', () => {
       expect(cart.total).to.deep.equal(cny(19000 + 5610 - 2000));
     });
 
-    it('leaves the add-on line out of every threshold', () => {
-      // 190.00 + a ¥29 sock would be 219.00, but the sock does not count: no 满减, no 换购.
+    it('unlocks without its own unit, and counts a locked unit toward the other thresholds', () => {
+      // 190.00 + a ¥29 sock: the sock cannot unlock its own 换购 (190 < 199), so it is an
+      // ordinary line, and 219.00 earns 满199减20.
       const cart = price([
         [product('A', 19000), 1],
         [SOCK, 1],
       ]);
-      expect(cart.qualifyingSubtotal).to.deep.equal(cny(19000));
-      expect(find(cart, 'threshold')).to.equal(undefined);
+      expect(cart.addOnSubtotal).to.deep.equal(cny(19000));
+      expect(cart.qualifyingSubtotal).to.deep.equal(cny(21900));
+      expect(find(cart, 'threshold')?.amount).to.deep.equal(cny(-2000));
       expect(cart.lines[1]).to.include({ addOn: false });
       expect(cart.lines[1]!.lineTotal).to.deep.equal(cny(2900));
-      expect(cart.total).to.deep.equal(cny(21900));
-      // Nor free shipping: ¥90 + sock is under ¥99 on the qualifying subtotal.
+      expect(cart.total).to.deep.equal(cny(19900));
+      // And free shipping: ¥90 + the ¥29 sock is over ¥99.
       const small = price([
         [product('A', 9000), 1],
         [SOCK, 1],
       ]);
-      expect(small.shipping).to.deep.equal(cny(1000));
-      expect(freeShippingGap(small, ALL)).to.deep.equal(cny(900));
+      expect(small.shipping).to.deep.equal(cny(0));
+      expect(freeShippingGap(small, ALL)).to.equal(null);
     });
 
     it('drops the unit back to regular pricing, VIP and floor included, below the threshold', () => {
