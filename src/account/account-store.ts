@@ -42,6 +42,7 @@ export class AccountStore implements MemberSource {
   private readonly listeners = new Set<MemberListener>();
   /** Bumped by every change, so a slow `refresh` cannot undo a sign-in that finished after it began. */
   private generation = 0;
+  private refreshes = 0;
   private readonly unsubscribeChannel: () => void;
   private closed = false;
   readonly ready: Promise<void>;
@@ -77,10 +78,13 @@ export class AccountStore implements MemberSource {
   /** Re-reads the signed-in member from the adapter. A failure keeps the member as it was. */
   async refresh(options: CallOptions = {}): Promise<Member | null> {
     const account = this.capability();
+    // Only the newest refresh may apply its answer, and only if no sign-in/out of this tab
+    // happened meanwhile: an older, slower answer must not bring back a member who left.
+    const ticket = ++this.refreshes;
     const started = this.generation;
     const raw = await this.call(options, (call) => account.current(call));
     const member = raw === null ? null : this.parse(raw);
-    if (this.generation === started) this.set(member, { broadcast: false });
+    if (ticket === this.refreshes && this.generation === started) this.apply(member, { broadcast: false });
     return this.currentMember;
   }
 
@@ -143,8 +147,13 @@ export class AccountStore implements MemberSource {
     return result.output;
   }
 
-  private set(member: Member | null, { broadcast }: { broadcast: boolean }): void {
+  /** A change made in this tab (sign in, up or out): newer than any refresh in flight. */
+  private set(member: Member | null, options: { broadcast: boolean }): void {
     this.generation += 1;
+    this.apply(member, options);
+  }
+
+  private apply(member: Member | null, { broadcast }: { broadcast: boolean }): void {
     const changed = !sameMember(this.currentMember, member);
     this.currentMember = member;
     if (broadcast && !this.closed) this.channel.post(ACCOUNT_CHANNEL);

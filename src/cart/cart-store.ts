@@ -52,6 +52,8 @@ export interface CartStoreOptions {
 const PROMOTIONS_KEY = 'cart:promotions';
 /** Catalog pages (of 200) searched for the products the cart's lines name as related. */
 const SUGGESTION_PAGES = 10;
+/** How long a view waits for its "bought together" suggestions before going out without them. */
+const SUGGESTION_WAIT_MS = 250;
 const PAGE_SIZE = 200;
 /** setTimeout's longest delay (about 24.8 days). */
 const MAX_TIMER = 2 ** 31 - 1;
@@ -454,7 +456,7 @@ export class CartStore {
       offer
         ? (cartProducts.find((product) => product?.sku === offer.sku) ?? this.lookup(offer.sku).then((r) => r.product ?? null))
         : Promise.resolve(null),
-      this.suggestionsFor(cartProducts),
+      this.suggestionsWithin(cartProducts, SUGGESTION_WAIT_MS),
     ]);
 
     const errors: CartViewError[] = [...priced.errors];
@@ -538,6 +540,24 @@ export class CartStore {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * Suggestions, if they come within `ms`: they are a bonus, and a slow catalog must not hold
+   * up the cart itself. Otherwise the view goes out without them, and again once they arrive.
+   */
+  private async suggestionsWithin(
+    cartProducts: (Product | null)[],
+    ms: number,
+  ): Promise<{ products: Product[]; stale: boolean; error?: StorefrontError }> {
+    const load = this.suggestionsFor(cartProducts);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+    const result = await Promise.race([load, late]);
+    clearTimeout(timer);
+    if (result) return result;
+    void load.then(() => this.invalidate());
+    return { products: [], stale: false };
   }
 
   /** Related products of the cart's products, resolved by id through the catalog's pages. */
@@ -642,6 +662,8 @@ export class CartStore {
       records = await backend.getAll('cart');
     } catch (error) {
       console.warn('[storefront-elements] Could not read the cart:', toStorefrontError(error).message);
+      // Not loaded: the next read tries again instead of showing an empty cart all session.
+      this.loading = null;
       return;
     }
     const lines: CartLine[] = [];

@@ -12,7 +12,8 @@ import type { CheckoutRequest, CheckoutSession, PaymentMethod } from '../core/ty
 /** How long the payment methods are reused before they are asked for again (ms). */
 const METHODS_TTL = 60_000;
 /** Failures after which the request may have reached the shop: a retry reuses the idempotency key. */
-const MAYBE_ARRIVED = new Set(['network', 'timeout', 'unavailable']);
+// Failures after which the order may exist on the server anyway: a retry must reuse the key.
+const MAYBE_ARRIVED = new Set(['network', 'timeout', 'unavailable', 'aborted']);
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/u;
 

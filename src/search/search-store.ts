@@ -33,6 +33,8 @@ export type QueryListener = (query: string) => void;
 const engine = () => import('./search-index.js');
 
 const INDEX_KEY = 'search-index';
+/** An index built from the offline cache is rebuilt from the backend after this long. */
+const STALE_INDEX_MS = 60_000;
 const RECENT_KEY = 'recent-searches';
 /** Recent searches kept per store. */
 export const MAX_RECENT = 8;
@@ -181,14 +183,20 @@ export class SearchStore {
   }
 
   /** Every product of the catalog, page by page. */
-  private async allProducts(): Promise<Product[]> {
+  /**
+   * Every product of the catalog, page by page; `complete` is false when a page came from the
+   * offline cache (the backend failed midway): such a list must not be kept as the index.
+   */
+  private async allProducts(): Promise<{ products: Product[]; complete: boolean }> {
     const products: Product[] = [];
+    let complete = true;
     for (let page = 1; ; page += 1) {
       const result = await this.catalog.list({ page, pageSize: MAX_PAGE_SIZE });
+      if (result.stale) complete = false;
       products.push(...result.items);
       if (result.items.length === 0 || products.length >= result.total || result.items.length < MAX_PAGE_SIZE) break;
     }
-    return products;
+    return { products, complete };
   }
 
   private async openIndex(): Promise<SearchIndex> {
@@ -198,16 +206,25 @@ export class SearchStore {
       void this.revalidate(kept);
       return kept;
     }
-    const [products, { createSearchIndex }] = await Promise.all([this.allProducts(), engine()]);
+    const [{ products, complete }, { createSearchIndex }] = await Promise.all([this.allProducts(), engine()]);
     const index = createSearchIndex(products);
-    void this.keep(index);
+    if (complete) void this.keep(index);
+    else {
+      // Built from what this browser had cached while the backend failed: search it for now,
+      // keep nothing, and build again from the backend on a search a minute from now.
+      const promise = this.indexPromise;
+      setTimeout(() => {
+        if (this.indexPromise === promise) this.indexPromise = null;
+      }, STALE_INDEX_MS);
+    }
     return index;
   }
 
   private async revalidate(kept: SearchIndex): Promise<void> {
     try {
-      const products = await this.allProducts();
-      if (productSignature(products) === kept.signature) return;
+      const { products, complete } = await this.allProducts();
+      // Offline midway: keep searching the kept index rather than a partial one.
+      if (!complete || productSignature(products) === kept.signature) return;
       const { createSearchIndex } = await engine();
       const fresh = createSearchIndex(products);
       if (this.indexPromise) this.indexPromise = Promise.resolve(fresh);
