@@ -33,6 +33,7 @@ const zh = {
   'line.priceChangedOk': '知道了',
   'line.capped': '库存不足：仅剩 {max} 件，已按 {max} 件计算。',
   'line.setToMax': '改为 {max} 件',
+  'line.setToMaxOf': '改为 {max} 件：{title}',
 
   'qty.label': '{title} 的数量',
   'qty.decrease': '减少 {title} 的数量',
@@ -162,6 +163,7 @@ const en: Record<Key, string> = {
   'line.priceChangedOk': 'OK',
   'line.capped': 'Not enough stock: only {max} left, priced for {max}.',
   'line.setToMax': 'Change to {max}',
+  'line.setToMaxOf': 'Change {title} to {max}',
 
   'qty.label': 'Quantity of {title}',
   'qty.decrease': 'Decrease quantity of {title}',

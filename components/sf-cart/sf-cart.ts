@@ -383,7 +383,7 @@ export class SfCart extends SfElement {
 
   private renderHeader(locale: Locale, drawer: boolean) {
     const count = this.view?.count ?? 0;
-    return html`<header class="header" part="header">
+    return html`<div class="header" part="header">
       <h2 id="heading" class="heading" tabindex="-1">
         ${msg(locale, 'title')}${
           count > 0
@@ -406,7 +406,7 @@ export class SfCart extends SfElement {
             </button>`
           : nothing
       }
-    </header>`;
+    </div>`;
   }
 
   private renderMember(locale: Locale) {
@@ -743,7 +743,7 @@ export class SfCart extends SfElement {
           ? html`<button
               type="button"
               class="link-button"
-              aria-label=${`${msg(locale, 'line.setToMax', { max })}：${title}`}
+              aria-label=${msg(locale, 'line.setToMaxOf', { max, title })}
               @click=${() => void this.changeQuantity(entry, max, locale)}
             >
               ${msg(locale, 'line.setToMax', { max })}
@@ -1077,14 +1077,14 @@ export class SfCart extends SfElement {
     if (!view || view.lines.length === 0 || this.checkoutState.kind === 'done' || this.loadError) return nothing;
     if (this.store.state?.status !== 'ready') return nothing;
     const discount = view.priced.discount;
-    return html`<footer class="footer" part="footer">
+    return html`<div class="footer" part="footer">
       <div class="footer-total">
         <span>${msg(locale, 'sum.total')}</span>
         <strong class="footer-amount">${formatMoney(view.priced.total, locale)}</strong>
         ${discount.amount > 0 ? html`<span class="saved">${msg(locale, 'sum.saved', { amount: formatMoney(discount, locale) })}</span>` : nothing}
       </div>
       ${this.renderCheckout(locale, view)}
-    </footer>`;
+    </div>`;
   }
 
   private renderSuccess(locale: Locale, state: Extract<CheckoutState, { kind: 'done' }>) {

@@ -307,7 +307,7 @@ export const productCardStyles = css`
     padding: 0 6px;
     border-radius: 4px;
     background: color-mix(in srgb, var(--_success) 10%, var(--_surface));
-    color: var(--_success);
+    color: color-mix(in srgb, var(--_success) 80%, black);
     font-size: 12px;
     line-height: 1.6;
   }

@@ -298,7 +298,7 @@ export class SfProductCard extends SfElement {
         ? html`<img
             part="image"
             src=${image.src}
-            alt=${image.alt || title}
+            alt=${locale === 'zh-CN' && image.alt ? image.alt : title}
             width=${image.width ?? 600}
             height=${image.height ?? 600}
             loading="lazy"

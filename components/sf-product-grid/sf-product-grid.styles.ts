@@ -12,6 +12,8 @@ export const productGridStyles = css`
     margin-block-end: 20px;
   }
   .search-summary {
+    overflow-wrap: anywhere;
+    min-width: 0;
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
@@ -182,7 +184,7 @@ export const productGridStyles = css`
     color: var(--_text);
     cursor: pointer;
   }
-  .page:hover:not(:disabled) {
+  .page:hover:not([aria-disabled='true']) {
     border-color: var(--_primary);
     color: var(--_primary);
   }
@@ -192,7 +194,7 @@ export const productGridStyles = css`
     color: var(--_on-primary);
     font-weight: 600;
   }
-  .page:disabled {
+  .page[aria-disabled='true'] {
     opacity: 0.4;
     cursor: default;
   }

@@ -293,7 +293,11 @@ export class SfProductGrid extends SfElement {
       ${this.renderChips(locale)}
       <div class="toolbar-row" ?data-separated=${!this.hideFilters && !!this.facets.value}>
         <p class="count" part="count" role="status">
-          ${result ? gridMessage(locale, 'count', { count: result.total.toLocaleString(locale) }) : nothing}
+          ${
+            result
+              ? gridMessage(locale, result.total === 1 ? 'count.one' : 'count', { count: result.total.toLocaleString(locale) })
+              : nothing
+          }
         </p>
         ${
           this.hideFilters
@@ -367,9 +371,9 @@ export class SfProductGrid extends SfElement {
         type="button"
         part="page"
         class="page step"
-        ?disabled=${page <= 1}
+        aria-disabled=${page <= 1 ? 'true' : 'false'}
         aria-label=${gridMessage(locale, 'page.prev')}
-        @click=${() => this.goToPage(page - 1)}
+        @click=${() => page > 1 && this.goToPage(page - 1)}
       >
         ‹
       </button>
@@ -391,9 +395,9 @@ export class SfProductGrid extends SfElement {
         type="button"
         part="page"
         class="page step"
-        ?disabled=${page >= pages}
+        aria-disabled=${page >= pages ? 'true' : 'false'}
         aria-label=${gridMessage(locale, 'page.next')}
-        @click=${() => this.goToPage(page + 1)}
+        @click=${() => page < pages && this.goToPage(page + 1)}
       >
         ›
       </button>

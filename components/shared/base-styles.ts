@@ -35,7 +35,12 @@ export const baseStyles = css`
     line-height: 1.5;
     color: var(--_text);
     letter-spacing: normal;
+    word-spacing: normal;
     text-align: start;
+    text-indent: 0;
+    white-space: normal;
+    font-variant: normal;
+    text-shadow: none;
     box-sizing: border-box;
   }
   /* The host element itself can be restyled by the page (a stray "* { color: red }"), and
@@ -47,8 +52,13 @@ export const baseStyles = css`
     font-style: normal;
     line-height: 1.5;
     letter-spacing: normal;
+    word-spacing: normal;
     text-transform: none;
     text-align: start;
+    text-indent: 0;
+    white-space: normal;
+    font-variant: normal;
+    text-shadow: none;
     color: var(--_text);
   }
   :host([hidden]) {
@@ -117,6 +127,7 @@ export const noticeStyles = css`
   .notice-title {
     margin: 0;
     font-weight: 600;
+    overflow-wrap: anywhere;
   }
   .notice-body {
     margin: 2px 0 0;

@@ -68,6 +68,9 @@ export class StoreController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    // Moved out of its <sf-store>: the context asks again on reconnect, and the page default
+    // takes over if nothing answers.
+    this.provided = null;
     this.unsubscribeDefault?.();
     this.unsubscribeDefault = null;
     clearTimeout(this.graceTimer);

@@ -159,6 +159,20 @@ describe('<sf-product-grid>', () => {
     await eventually(() => expect(cards(grid).length).to.be.greaterThan(0));
   });
 
+  it('keeps focus on "next" at the last page, and follows a lang change at once', async () => {
+    const { grid } = await mount(adapterFor(catalog(12)));
+    await eventually(() => expect(cards(grid)).to.have.length(8));
+    const next = grid.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="下一页"]')!;
+    next.focus();
+    next.click();
+    await eventually(() => expect(next.getAttribute('aria-disabled')).to.equal('true'));
+    expect(grid.shadowRoot!.activeElement).to.equal(next);
+    next.click(); // at the last page: nothing happens
+    expect(grid.shadowRoot!.querySelector('[aria-current="page"]')!.textContent!.trim()).to.equal('2');
+    grid.setAttribute('lang', 'en');
+    await eventually(() => expect(visibleText(grid)).to.contain('12 products'));
+  });
+
   it('says when the shop has no products at all', async () => {
     const { grid } = await mount(adapterFor([]));
     await eventually(() => expect(visibleText(grid)).to.contain('商店里还没有商品'));

@@ -70,6 +70,22 @@ describe('<sf-store>', () => {
     storefront.close();
   });
 
+  it('moves a widget taken out of its <sf-store> to the page default store', async () => {
+    const first = uniqueStoreId('first');
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <sf-store store-id=${first} .adapter=${smallAdapter()}></sf-store>
+        <sf-store store-id=${uniqueStoreId('second')} .adapter=${smallAdapter([])}>
+          <sf-store-status id="moving"></sf-store-status>
+        </sf-store>
+      </div>`,
+    );
+    const status = page.querySelector('#moving')!;
+    await eventually(() => expect(visibleText(status)).to.contain('共 0 件商品'));
+    page.append(status);
+    await eventually(() => expect(visibleText(status)).to.contain('共 3 件商品'));
+  });
+
   it('explains the setup when the page has no store at all', async () => {
     const status = await fixture<SfStoreStatus>(html`<sf-store-status></sf-store-status>`);
     expect(status.shadowRoot?.querySelector('[role="status"]')).to.exist;
