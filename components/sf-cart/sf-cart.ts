@@ -286,6 +286,18 @@ export class SfCart extends SfElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open') || changed.has('mode')) this.syncDialog();
+    this.restoreFocusAfterRemove();
+  }
+
+  /** A line removed from the keyboard: once it is gone from the view, focus the next remove button. */
+  private pendingFocus: { sku: string; index: number } | null = null;
+
+  private restoreFocusAfterRemove(): void {
+    const pending = this.pendingFocus;
+    if (!pending || this.view?.lines.some((entry) => entry.line.sku === pending.sku)) return;
+    this.pendingFocus = null;
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('button.remove')];
+    (buttons[Math.min(pending.index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus();
   }
 
   /** Opens or closes the native dialog to match `open`. */
@@ -1157,7 +1169,16 @@ export class SfCart extends SfElement {
   private showToast(toast: Toast): void {
     clearTimeout(this.toastTimer);
     this.toast = toast;
-    this.toastTimer = setTimeout(() => (this.toast = null), toast.undo ? UNDO_MS : TOAST_MS);
+    this.toastTimer = setTimeout(
+      () => {
+        // The undo button had focus (after "clear all"): hand it to the heading before it goes.
+        if (this.renderRoot.querySelector('.toast')?.contains(this.shadowRoot?.activeElement ?? null)) {
+          this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+        }
+        this.toast = null;
+      },
+      toast.undo ? UNDO_MS : TOAST_MS,
+    );
   }
 
   private readonly dismissToast = () => {
@@ -1253,10 +1274,10 @@ export class SfCart extends SfElement {
     }
     this.setMessage(saved.sku, null);
     this.showToast({ text: msg(locale, 'toast.removed', { title }), undo: [saved] });
-    // The button is gone: focus the next line's remove button, else the heading.
-    await this.updateComplete;
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('button.remove')];
-    (buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus();
+    // The button goes with the line when the new view arrives: then focus the next line's
+    // remove button, else the heading (updated() does it), so focus never drops to <body>.
+    this.pendingFocus = { sku: saved.sku, index };
+    this.restoreFocusAfterRemove();
   }
 
   private askClear(): void {

@@ -216,6 +216,21 @@ describe('<sf-cart>', () => {
     expect(await quantities(storefront)).to.deep.equal({ TEE: 2, CAP: 1 });
   });
 
+  it('keeps keyboard focus in the cart when a line is removed', async () => {
+    const { cart } = await setup({
+      lines: [
+        ['TEE', 2],
+        ['CAP', 1],
+      ],
+    });
+    await linesShown(cart, 2);
+    const remove = line(cart, 'TEE')!.querySelector<HTMLButtonElement>('[part="remove"]')!;
+    remove.focus();
+    remove.click();
+    await linesShown(cart, 1);
+    await eventually(() => expect(cart.shadowRoot!.activeElement?.getAttribute('aria-label')).to.contain('删除'));
+  });
+
   it('clears the cart after an inline confirmation, and undo restores every line', async () => {
     const { cart, storefront } = await setup({
       lines: [
