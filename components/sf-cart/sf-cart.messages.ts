@@ -134,7 +134,7 @@ type Key = keyof typeof zh;
 const en: Record<Key, string> = {
   title: 'Cart',
   count: ' ({count})',
-  countLabel: '{count} items',
+  countLabel: '{count} {count|item|items}',
   close: 'Close cart',
   loading: 'Loading your cart…',
   untitled: 'Untitled product',

@@ -293,11 +293,7 @@ export class SfProductGrid extends SfElement {
       ${this.renderChips(locale)}
       <div class="toolbar-row" ?data-separated=${!this.hideFilters && !!this.facets.value}>
         <p class="count" part="count" role="status">
-          ${
-            result
-              ? gridMessage(locale, result.total === 1 ? 'count.one' : 'count', { count: result.total.toLocaleString(locale) })
-              : nothing
-          }
+          ${result ? gridMessage(locale, 'count', { count: result.total.toLocaleString(locale) }) : nothing}
         </p>
         ${
           this.hideFilters

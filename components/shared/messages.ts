@@ -68,9 +68,17 @@ const en: Record<MessageKey, string> = {
 
 export type MessageParams = Record<string, string | number>;
 
-/** Fills `{name}` placeholders (as text: the result goes into Lit text bindings, never HTML). */
+/**
+ * Fills `{name}` placeholders, and `{name|one|other}` plural choices for English ("{count}
+ * {count|item|items}"): `one` when the value is 1. As text: the result goes into Lit text
+ * bindings, never HTML.
+ */
 function fill(template: string, params: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in params ? (String(params[name]) === '1' ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /**
