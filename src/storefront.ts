@@ -4,7 +4,7 @@ import { LocalAdapter } from './adapter/local/local-adapter.js';
 import { CartStore } from './cart/cart-store.js';
 import type { CheckoutOptions } from './cart/cart-view.js';
 import { CatalogStore } from './catalog/catalog-store.js';
-import { CheckoutService } from './checkout/checkout.js';
+import type { CheckoutService } from './checkout/checkout.js';
 import type { CheckoutSession, PaymentMethod } from './core/types.js';
 import { SearchStore } from './search/search-store.js';
 import { DEFAULT_TIMEOUT_MS } from './core/deadline.js';
@@ -117,7 +117,23 @@ export function createStorefront(options: StorefrontOptions): Storefront {
   const catalog = new CatalogStore(adapter, storagePromise, locale, now, timeout);
   const account = new AccountStore(adapter, channel, timeout);
   const cart = new CartStore(storagePromise, catalog, channel, now, { currency, account });
-  const checkout = new CheckoutService(adapter, cart, account, timeout);
+  // Checkout code loads when the shopper first gets near paying, not with every page.
+  let checkoutService: CheckoutService | null = null;
+  let loadingService: Promise<CheckoutService> | null = null;
+  const loadCheckout = () =>
+    (loadingService ??= import('./checkout/checkout.js').then(
+      ({ CheckoutService }) => (checkoutService = new CheckoutService(adapter, cart, account, timeout)),
+    ));
+  // A double click while the code loads gets the same promise, as it does once loaded.
+  let beginning: Promise<CheckoutSession> | null = null;
+  const begin = (checkoutOptions: CheckoutOptions): Promise<CheckoutSession> => {
+    if (checkoutService) return checkoutService.begin(checkoutOptions);
+    return (beginning ??= loadCheckout()
+      .then((service) => service.begin(checkoutOptions))
+      .finally(() => {
+        beginning = null;
+      }));
+  };
   const search = new SearchStore(catalog, storagePromise, now);
 
   return {
@@ -138,8 +154,8 @@ export function createStorefront(options: StorefrontOptions): Storefront {
     catalog,
     cart,
     account,
-    paymentMethods: (callOptions?: CallOptions) => checkout.paymentMethods(callOptions),
-    checkout: (checkoutOptions: CheckoutOptions) => checkout.begin(checkoutOptions),
+    paymentMethods: async (callOptions?: CallOptions) => (await loadCheckout()).paymentMethods(callOptions),
+    checkout: begin,
     search,
     close() {
       cart.close();

@@ -8,17 +8,10 @@ import type { StorageBackend } from '../storage/backend.js';
 import type { ChangeChannel } from '../storage/channel.js';
 import type { StoredCartLine } from '../storage/schema.js';
 import type { CartView, CartViewError, CartViewListener, CartViewOptions } from './cart-view.js';
-import {
-  buildPricedView,
-  MAX_LINE_QUANTITY,
-  maxQuantityOf,
-  nextFlashBoundary,
-  pickSuggestions,
-  priceProblem,
-  relatedIds,
-  unitPriceAt,
-  type ProductLookupResult,
-} from './cart-view-model.js';
+import { MAX_LINE_QUANTITY, maxQuantityOf, priceProblem, unitPriceAt, type ProductLookupResult } from './cart-units.js';
+
+/** The view model and the pricing engine load with the first cart view, not with the page. */
+const viewModel = () => import('./cart-view-model.js');
 
 export { MAX_LINE_QUANTITY };
 
@@ -448,6 +441,7 @@ export class CartStore {
     const promotions = await promotionsLoad;
     const now = this.now();
     const member = this.account?.member ?? null;
+    const { buildPricedView, nextFlashBoundary } = await viewModel();
     const priced = buildPricedView({ lines, lookups, promotions: promotions.promotions, member, now, currency: this.currency });
 
     const cartProducts = priced.lines.map((line) => line.product);
@@ -564,6 +558,7 @@ export class CartStore {
   private async suggestionsFor(
     cartProducts: (Product | null)[],
   ): Promise<{ products: Product[]; stale: boolean; error?: StorefrontError }> {
+    const { relatedIds, pickSuggestions } = await viewModel();
     const wanted = new Set(relatedIds(cartProducts));
     const list = this.products.list?.bind(this.products);
     if (wanted.size === 0 || !list) return { products: [], stale: false };
