@@ -8,6 +8,7 @@ import '../components/sf-account/sf-account.ts';
 import type { SfAccount } from '../components/sf-account/sf-account.ts';
 import type { SfStore } from '../components/sf-store/sf-store.ts';
 import { LocalAdapter, type StorefrontAdapter } from '../src/index.js';
+import { attr, cssVars } from './story-helpers.js';
 
 /**
  * The attributes `<sf-account>` reads (`mode` and the global `lang`), then its CSS custom
@@ -35,15 +36,8 @@ const CSS_PROPERTIES = [
   '--sf-account-vip-color',
 ] as const;
 
-const attr = (value: string | number | undefined): string | undefined =>
-  value === undefined || value === '' ? undefined : String(value);
-
 function account(args: AccountArgs) {
-  const style: Record<string, string> = {};
-  for (const name of CSS_PROPERTIES) {
-    const value = args[name];
-    if (value) style[name] = value;
-  }
+  const style = cssVars(args, CSS_PROPERTIES);
   return html`<sf-account
     mode=${ifDefined(attr(args.mode))}
     lang=${ifDefined(attr(args.lang))}

@@ -6,6 +6,7 @@ import { withActions } from 'storybook/actions/decorator';
 // Until components/index.ts registers it, the story registers the element itself (harmless after).
 import '../components/sf-add-to-cart/sf-add-to-cart.ts';
 import { LocalAdapter, type StorefrontAdapter } from '../src/index.js';
+import { attr, cssVars } from './story-helpers.js';
 
 /**
  * The attributes `<sf-add-to-cart>` reads (`sku`, `quantity`, `show-quantity`, and the global
@@ -35,16 +36,9 @@ const CSS_PROPERTIES = [
   '--sf-add-to-cart-width',
 ] as const;
 
-const attr = (value: string | number | undefined): string | undefined =>
-  value === undefined || value === '' ? undefined : String(value);
-
 /** The element alone, with its attributes and custom properties from the controls. */
 function addToCart(args: AddToCartArgs) {
-  const style: Record<string, string> = {};
-  for (const name of CSS_PROPERTIES) {
-    const value = args[name];
-    if (value) style[name] = value;
-  }
+  const style = cssVars(args, CSS_PROPERTIES);
   return html`<sf-add-to-cart
     sku=${ifDefined(attr(args.sku))}
     quantity=${ifDefined(attr(args.quantity))}

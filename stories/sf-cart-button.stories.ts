@@ -6,6 +6,7 @@ import { withActions } from 'storybook/actions/decorator';
 // Until components/index.ts registers it, the story registers the element itself (harmless after).
 import '../components/sf-cart-button/sf-cart-button.ts';
 import type { SfStore } from '../components/sf-store/sf-store.ts';
+import { attr, cssVars } from './story-helpers.js';
 
 /**
  * The attributes `<sf-cart-button>` reads (`href`, `label`, and the global `lang`), then its
@@ -36,15 +37,8 @@ const CSS_PROPERTIES = [
   '--sf-cart-button-radius',
 ] as const;
 
-const attr = (value: string | number | undefined): string | undefined =>
-  value === undefined || value === '' ? undefined : String(value);
-
 function cartButton(args: CartButtonArgs) {
-  const style: Record<string, string> = {};
-  for (const name of CSS_PROPERTIES) {
-    const value = args[name];
-    if (value) style[name] = value;
-  }
+  const style = cssVars(args, CSS_PROPERTIES);
   return html`<sf-cart-button
     href=${ifDefined(attr(args.href))}
     label=${ifDefined(args.showLabel ? (args.label ?? '') : undefined)}

@@ -9,6 +9,7 @@ import type { SfStore } from '../components/sf-store/sf-store.js';
 import { createDemoData } from '../src/adapter/local/demo/demo-data.js';
 import { LocalAdapter, type StorefrontAdapter } from '../src/index.js';
 import type { Storefront } from '../src/storefront.js';
+import { attr, cssVars } from './story-helpers.js';
 
 /**
  * The attributes `<sf-cart>` reads (`mode`, `open`, `continue-href`, `product-href`, the global
@@ -44,16 +45,9 @@ const CSS_PROPERTIES = [
   '--sf-cart-checkout-color',
 ] as const;
 
-const attr = (value: string | number | undefined): string | undefined =>
-  value === undefined || value === '' ? undefined : String(value);
-
 /** The cart alone, with its attributes and custom properties from the controls. */
 function cart(args: CartArgs) {
-  const style: Record<string, string> = {};
-  for (const name of CSS_PROPERTIES) {
-    const value = args[name];
-    if (value) style[name] = value;
-  }
+  const style = cssVars(args, CSS_PROPERTIES);
   return html`<sf-cart
     mode=${ifDefined(attr(args.mode))}
     ?open=${args.open === true}

@@ -6,6 +6,7 @@ import { withActions } from 'storybook/actions/decorator';
 // Until components/index.ts registers it, the story registers the card itself (harmless after).
 import '../components/sf-product-card/sf-product-card.ts';
 import { LocalAdapter, type Product, type StorefrontAdapter } from '../src/index.js';
+import { attr, cssVars } from './story-helpers.js';
 
 /**
  * The attributes `<sf-product-card>` reads (`sku`, `href`, `heading-level`, and the global
@@ -47,16 +48,9 @@ const CSS_PROPERTIES = [
   '--sf-product-card-button-radius',
 ] as const;
 
-const attr = (value: string | number | undefined): string | undefined =>
-  value === undefined || value === '' ? undefined : String(value);
-
 /** The card alone, with its attributes and custom properties from the controls. */
 function card(args: CardArgs, sku = args.sku) {
-  const style: Record<string, string> = {};
-  for (const name of CSS_PROPERTIES) {
-    const value = args[name];
-    if (value) style[name] = value;
-  }
+  const style = cssVars(args, CSS_PROPERTIES);
   return html`<sf-product-card
     sku=${ifDefined(attr(sku))}
     href=${ifDefined(attr(args.href))}

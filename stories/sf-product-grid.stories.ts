@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/sf-product-grid/sf-product-grid.ts';
 import { LocalAdapter, type Product } from '../src/index.js';
+import { attr } from './story-helpers.js';
 
 /** The grid's attributes, then the surrounding store's. */
 interface GridArgs {
@@ -18,9 +19,6 @@ interface GridArgs {
   storeId?: string;
   latency?: number;
 }
-
-const attr = (value: string | number | undefined): string | undefined =>
-  value === undefined || value === '' ? undefined : String(value);
 
 function grid(args: GridArgs) {
   return html`<sf-product-grid

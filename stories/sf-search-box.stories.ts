@@ -9,6 +9,7 @@ import '../components/sf-search-box/sf-search-box.ts';
 import type { SfSearchBox } from '../components/sf-search-box/sf-search-box.ts';
 import type { SfStore } from '../components/sf-store/sf-store.ts';
 import { LocalAdapter } from '../src/index.js';
+import { attr, cssVars } from './story-helpers.js';
 
 /**
  * The attributes `<sf-search-box>` reads, then its CSS custom properties (so a designer can
@@ -44,16 +45,9 @@ const CSS_PROPERTIES = [
   '--sf-search-box-popup-max-height',
 ] as const;
 
-const attr = (value: string | number | undefined): string | undefined =>
-  value === undefined || value === '' ? undefined : String(value);
-
 /** The box alone, with its attributes and custom properties from the controls. */
 function searchBox(args: SearchBoxArgs) {
-  const style: Record<string, string> = {};
-  for (const name of CSS_PROPERTIES) {
-    const value = args[name];
-    if (value) style[name] = value;
-  }
+  const style = cssVars(args, CSS_PROPERTIES);
   return html`<sf-search-box
     placeholder=${ifDefined(attr(args.placeholder))}
     label=${ifDefined(attr(args.label))}

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { LocalAdapter } from '../src/index.js';
+import { attr, cssVars } from './story-helpers.js';
 
 /**
  * The attributes `<sf-store-status>` reads: `compact`, and `lang` (a global HTML attribute: the
@@ -23,16 +24,9 @@ interface StatusArgs {
 
 const CSS_PROPERTIES = ['--sf-store-status-background', '--sf-store-status-radius', '--sf-store-status-padding'] as const;
 
-const attr = (value: string | number | undefined): string | undefined =>
-  value === undefined || value === '' ? undefined : String(value);
-
 /** The widget alone, with its `lang` and custom properties from the controls. */
 function status(args: StatusArgs) {
-  const style: Record<string, string> = {};
-  for (const name of CSS_PROPERTIES) {
-    const value = args[name];
-    if (value) style[name] = value;
-  }
+  const style = cssVars(args, CSS_PROPERTIES);
   return html`<sf-store-status
     ?compact=${args.compact ?? false}
     lang=${ifDefined(attr(args.lang))}

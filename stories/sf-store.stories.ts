@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { withActions } from 'storybook/actions/decorator';
 import { LocalAdapter, type Product, type StorefrontAdapter } from '../src/index.js';
+import { attr } from './story-helpers.js';
 
 /**
  * Args of `<sf-store>`, named like its attributes. `locale` left empty follows the
@@ -18,8 +19,6 @@ interface StoreArgs {
 }
 
 /** Turns empty controls into "attribute absent", so the element's own defaults apply. */
-const attr = (value: string | number | undefined): string | undefined =>
-  value === undefined || value === '' ? undefined : String(value);
 
 /** `<sf-store>` set up from attributes, with an `<sf-store-status>` inside to show the result. */
 function renderStore(args: StoreArgs) {

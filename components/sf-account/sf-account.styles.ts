@@ -536,9 +536,4 @@ export const accountStyles = css`
       transform: translateY(-6px);
     }
   }
-  @keyframes sf-spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
 `;

@@ -128,11 +128,6 @@ export const addToCartStyles = css`
     border-radius: 50%;
     animation: sf-spin 0.8s linear infinite;
   }
-  @keyframes sf-spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
 
   /* ---------------------------------------------------------------- the stepper */
   .stepper {

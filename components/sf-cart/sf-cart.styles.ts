@@ -1220,23 +1220,6 @@ export const cartStyles = css`
     width: 30%;
     height: 18px;
   }
-  @keyframes sf-shimmer {
-    from {
-      background-position:
-        150% 0,
-        0 0;
-    }
-    to {
-      background-position:
-        -50% 0,
-        0 0;
-    }
-  }
-  @keyframes sf-spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
   @media (prefers-reduced-motion: reduce) {
     .panel,
     .backdrop,

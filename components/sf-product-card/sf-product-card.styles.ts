@@ -555,23 +555,6 @@ export const productCardStyles = css`
     margin-top: auto;
     border-radius: 999px;
   }
-  @keyframes sf-shimmer {
-    from {
-      background-position:
-        150% 0,
-        0 0;
-    }
-    to {
-      background-position:
-        -50% 0,
-        0 0;
-    }
-  }
-  @keyframes sf-spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
   @media (prefers-reduced-motion: reduce) {
     .shimmer {
       animation: none;

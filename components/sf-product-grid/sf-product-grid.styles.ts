@@ -144,7 +144,7 @@ export const productGridStyles = css`
       var(--_subtle) 100%
     );
     background-size: 200% 100%;
-    animation: sf-shimmer 1.3s ease-in-out infinite;
+    animation: sf-grid-shimmer 1.3s ease-in-out infinite;
   }
   .skeleton-image {
     aspect-ratio: 1;
@@ -158,7 +158,7 @@ export const productGridStyles = css`
     width: 40%;
     margin-block-end: 18px;
   }
-  @keyframes sf-shimmer {
+  @keyframes sf-grid-shimmer {
     from {
       background-position: 100% 0;
     }

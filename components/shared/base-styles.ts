@@ -84,6 +84,24 @@ export const baseStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
+  /* Shared by every element: the loading spinner, and the skeleton sweep (two background layers). */
+  @keyframes sf-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @keyframes sf-shimmer {
+    from {
+      background-position:
+        150% 0,
+        0 0;
+    }
+    to {
+      background-position:
+        -50% 0,
+        0 0;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     * {
       animation: none !important;
@@ -156,10 +174,5 @@ export const noticeStyles = css`
     border-top-color: var(--_primary);
     border-radius: 50%;
     animation: sf-spin 0.8s linear infinite;
-  }
-  @keyframes sf-spin {
-    to {
-      transform: rotate(360deg);
-    }
   }
 `;
