@@ -129,6 +129,8 @@ describe('small loader', () => {
       () => document.querySelector('sf-product-grid')?.shadowRoot?.querySelectorAll('sf-product-card').length === 6,
     );
     const defined = (tags) => page.evaluate((list) => list.map((tag) => Boolean(customElements.get(tag))), tags);
+    // Each element's chunk arrives on its own: wait for the ones the page uses.
+    await page.waitForFunction(() => ['sf-search-box', 'sf-cart-button', 'sf-cart'].every((tag) => customElements.get(tag)));
     assert.deepEqual(await defined(['sf-store', 'sf-search-box', 'sf-cart-button', 'sf-cart', 'sf-product-grid']), [
       true,
       true,
