@@ -4,8 +4,6 @@
  * shows one. A page with a search box and a cart button downloads neither the grid nor the
  * cart drawer until it needs them. `dist/storefront-elements.js` remains the all-in-one file.
  */
-import { defineElement } from '../../components/shared/sf-element.js';
-
 export { SfStore } from '../../components/sf-store/sf-store.js';
 export { setDefaultStorefront } from '../../components/shared/default-store.js';
 export { createStorefront } from '../storefront.js';
@@ -67,8 +65,6 @@ function start(): void {
   }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
-// Keeps the tree-shaker from dropping the provider: it must be defined before widgets ask for it.
-void defineElement;
 if (typeof document !== 'undefined') {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
