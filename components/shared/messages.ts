@@ -30,6 +30,8 @@ const zhCN = {
   'error.quota': '浏览器存储空间已满，请清理浏览器数据后重试。',
   'error.conflict': '数据已在其他页面被修改，请重试。',
   'error.config': '商店配置有误。',
+  'error.unauthorized': '登录已失效或没有权限，请重新登录后再试。',
+  'error.rate-limited': '操作太频繁了，请稍等片刻再试。',
   'error.aborted': '操作已取消。',
 };
 
@@ -63,6 +65,8 @@ const en: Record<MessageKey, string> = {
   'error.quota': 'Browser storage is full. Free some space and try again.',
   'error.conflict': 'This was changed in another tab. Please try again.',
   'error.config': 'The store is set up wrongly.',
+  'error.unauthorized': 'Your session has expired or you are not allowed to do this: sign in and try again.',
+  'error.rate-limited': 'That was too many tries in a short time: wait a moment and try again.',
   'error.aborted': 'Cancelled.',
 };
 

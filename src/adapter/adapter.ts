@@ -1,6 +1,10 @@
 import { StorefrontError } from '../core/errors.js';
 import type {
   CatalogPage,
+  DailyVisits,
+  DayRange,
+  FeedbackMessage,
+  FeedbackReceipt,
   CatalogQuery,
   CheckoutRequest,
   CheckoutSession,
@@ -13,6 +17,7 @@ import type {
   Order,
   PaymentMethod,
   Product,
+  ProductVisits,
   Promotion,
   SignInRequest,
   SignUpRequest,
@@ -39,6 +44,8 @@ export interface CatalogCapability {
   list(query: CatalogQuery, options?: CallOptions): Promise<CatalogPage>;
   /** Resolves to null when no product has this sku. */
   get(sku: string, options?: CallOptions): Promise<Product | null>;
+  /** Products by id, in the order asked, unknown ids left out ("bought together", `related`). */
+  byIds?(ids: string[], options?: CallOptions): Promise<Product[]>;
   facets(options?: CallOptions): Promise<{ series: Facet[]; categories: Facet[] }>;
   promotions(options?: CallOptions): Promise<Promotion[]>;
 }
@@ -60,12 +67,25 @@ export interface GuestbookCapability {
 export interface VisitsCapability {
   record(events: VisitEvent[], options: WriteOptions): Promise<void>;
   stats(topics?: string[], options?: CallOptions): Promise<VisitStats[]>;
+  /** Visits per day and topic over `range` (default: the last 30 days). */
+  daily?(topics?: string[], range?: DayRange, options?: CallOptions): Promise<DailyVisits[]>;
+  /** The most viewed products over `range`, most viewed first. */
+  topProducts?(range?: DayRange & { limit?: number }, options?: CallOptions): Promise<ProductVisits[]>;
 }
 
 export interface NewsletterCapability {
+  /**
+   * Records a pending subscription and sends the confirmation mail. The answer never carries
+   * the confirmation token: only the mail does, or anyone could confirm any address.
+   */
   subscribe(request: SubscribeRequest, options: WriteOptions): Promise<Subscription>;
   confirm(token: string, options?: CallOptions): Promise<Subscription>;
   unsubscribe(token: string, options?: CallOptions): Promise<Subscription>;
+}
+
+export interface FeedbackCapability {
+  /** Delivers a message to the shop's staff with the page it was sent from. */
+  send(message: FeedbackMessage, options: WriteOptions): Promise<FeedbackReceipt>;
 }
 
 export interface CheckoutCapability {
@@ -89,6 +109,7 @@ export interface AdapterCapabilities {
   guestbook?: GuestbookCapability;
   visits?: VisitsCapability;
   newsletter?: NewsletterCapability;
+  feedback?: FeedbackCapability;
   checkout?: CheckoutCapability;
   account?: AccountCapability;
 }
@@ -102,6 +123,7 @@ export const CAPABILITIES: readonly Capability[] = [
   'guestbook',
   'visits',
   'newsletter',
+  'feedback',
   'checkout',
   'account',
 ];

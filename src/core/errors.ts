@@ -13,9 +13,11 @@ export type StorefrontErrorCode =
   | 'quota' // the browser refused to store more
   | 'conflict' // someone else changed the same thing
   | 'config' // the page is set up wrongly (bad attribute, no store)
+  | 'unauthorized' // a member or staff session is missing, expired or not allowed
+  | 'rate-limited' // too many requests: wait `detail.retryAfter` seconds
   | 'aborted';
 
-const RETRYABLE: ReadonlySet<StorefrontErrorCode> = new Set(['network', 'timeout', 'unavailable', 'conflict']);
+const RETRYABLE: ReadonlySet<StorefrontErrorCode> = new Set(['network', 'timeout', 'unavailable', 'conflict', 'rate-limited']);
 
 export interface StorefrontErrorOptions {
   cause?: unknown;

@@ -219,8 +219,10 @@ export interface GuestbookEntry {
   createdAt: Timestamp;
   rating?: number;
   replies: GuestbookReply[];
-  /** Held for moderation (spam heuristics): shown only to its author. */
+  /** Held for moderation (spam heuristics, first post): shown only to its author. */
   pending?: boolean;
+  /** Pinned by the staff: listed before every other entry of the topic. */
+  pinned?: boolean;
 }
 
 export interface GuestbookPost {
@@ -230,6 +232,12 @@ export interface GuestbookPost {
   rating?: number;
   /** Hidden honeypot field a person never fills; bots do. */
   website?: string;
+  /** How long the form was open before sending (ms): a backend may hold posts sent too fast. */
+  fillMs?: number;
+  /** Private contact (e-mail or phone) for the staff only: never listed. */
+  contact?: string;
+  /** An answer to the backend's proof-of-work challenge, when it asks for one. */
+  challenge?: string;
 }
 
 export interface GuestbookPage {
@@ -255,6 +263,27 @@ export interface VisitStats {
   uniqueVisitors: number;
 }
 
+/** A day (`YYYY-MM-DD`, the shop's time zone) of one topic's visits. */
+export interface DailyVisits {
+  day: string;
+  topic: string;
+  pageViews: number;
+  uniqueVisitors: number;
+}
+
+/** A date range of whole days, both ends included (`YYYY-MM-DD`). */
+export interface DayRange {
+  from?: string;
+  to?: string;
+}
+
+/** A product's page views over a range: the plan's "which products draw visitors". */
+export interface ProductVisits {
+  sku: string;
+  pageViews: number;
+  uniqueVisitors: number;
+}
+
 /* ---------------------------------------------------------------- newsletter */
 
 export type SubscriptionStatus = 'pending' | 'confirmed' | 'unsubscribed';
@@ -271,8 +300,28 @@ export interface Subscription {
   email: string;
   list: string;
   status: SubscriptionStatus;
-  /** Token for the double opt-in link / unsubscribe link. */
-  token?: string;
+}
+
+/* ---------------------------------------------------------------- feedback */
+
+/** A message to the shop's staff from a page (the plan's 电子邮件 feedback link). */
+export interface FeedbackMessage {
+  message: string;
+  /** Where the sender was: the page's URL and title, so staff see the context. */
+  pageUrl: string;
+  pageTitle?: string;
+  name?: string;
+  /** Where staff can answer (e-mail or phone). */
+  contact?: string;
+  /** Which staff address it is for (`staff-email`); a backend only accepts addresses it knows. */
+  to?: string;
+  /** `question`, `complaint`, `suggestion`, `order`... */
+  topic?: string;
+}
+
+export interface FeedbackReceipt {
+  id: string;
+  receivedAt: Timestamp;
 }
 
 /* ---------------------------------------------------------------- help centre */
