@@ -2,10 +2,12 @@
 //   1. a Chrome/Chromium (found, or Debian's installed when possible)
 //   2. type-check   3. lint + format check
 //   4. unit and component tests in real headless Chromium (web-test-runner, with coverage)
-//   5. build, then end-to-end tests of the demo and the one-file bundle (playwright-core)
+//   5. the reference server's tests over real HTTP on embedded PGlite, and again on a PostgreSQL
+//      server when TEST_DATABASE_URL is set (.ci/run starts one)
+//   6. build, then end-to-end tests of the demo, the one-file bundle and the real server (playwright-core)
 // The last line is the total of every suite: "N passed, N failed".
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChrome } from './find-chrome.mjs';
 
@@ -60,14 +62,39 @@ if (!counts || (wtr.code !== 0 && Number(counts[2]) === 0)) {
   console.error(`✖ web-test-runner did not finish cleanly (exit ${wtr.code})`);
 }
 
+/** node:test files run with TAP output; adds their pass/fail counts. */
+async function nodeTests(title, args, env = {}) {
+  console.log(`\n▶ ${title}`);
+  const result = await run(process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', ...args], env);
+  const pass = Number(/^# pass (\d+)/m.exec(result.output)?.[1] ?? 0);
+  const fail = Number(/^# fail (\d+)/m.exec(result.output)?.[1] ?? 0);
+  passed += pass;
+  failed += fail + (result.code !== 0 && fail === 0 ? 1 : 0);
+}
+
+const serverTests = existsSync('server/test')
+  ? readdirSync('server/test')
+      .filter((name) => name.endsWith('.test.ts'))
+      .map((name) => join('server/test', name))
+  : [];
+if (serverTests.length > 0) {
+  if (existsSync('server/tsconfig.json'))
+    await check('type-check the server (tsc)', bin('tsc'), ['-p', 'server/tsconfig.json', '--noEmit']);
+  // DATABASE_URL unset: every test server runs on embedded PGlite in a temporary folder.
+  await nodeTests('server tests on embedded PGlite', ['--import', 'tsx', ...serverTests], { DATABASE_URL: '' });
+  if (process.env.TEST_DATABASE_URL) {
+    await nodeTests('server tests on PostgreSQL (TEST_DATABASE_URL)', ['--import', 'tsx', ...serverTests], {
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+    });
+  } else if (process.env.CI) {
+    failed += 1;
+    console.error('✖ CI must run the server tests on PostgreSQL too: TEST_DATABASE_URL is not set');
+  }
+}
+
 const built = await check('build (rollup, tsc declarations, manifest)', process.execPath, ['scripts/build.mjs']);
 if (built) {
-  console.log('\n▶ end-to-end tests (demo page, one-file bundle, two tabs)');
-  const e2e = await run(process.execPath, ['--test', '--test-reporter=tap', 'test/e2e/'], {});
-  const pass = Number(/^# pass (\d+)/m.exec(e2e.output)?.[1] ?? 0);
-  const fail = Number(/^# fail (\d+)/m.exec(e2e.output)?.[1] ?? 0);
-  passed += pass;
-  failed += fail + (e2e.code !== 0 && fail === 0 ? 1 : 0);
+  await nodeTests('end-to-end tests (demo page, one-file bundle, two tabs, real server)', ['test/e2e/']);
 }
 
 const summary = `${passed} passed, ${failed} failed`;
