@@ -5,7 +5,11 @@ import type {
   CatalogQuery,
   CheckoutRequest,
   CheckoutSession,
+  DailyVisits,
+  DayRange,
   Facet,
+  FeedbackMessage,
+  FeedbackReceipt,
   GuestbookEntry,
   GuestbookPage,
   GuestbookPost,
@@ -14,6 +18,7 @@ import type {
   Order,
   PaymentMethod,
   Product,
+  ProductVisits,
   Promotion,
   SignInRequest,
   SignUpRequest,
@@ -25,8 +30,14 @@ import type {
 import { applyCatalogQuery } from '../../catalog/catalog-query.js';
 import { priceCart } from '../../cart/pricing.js';
 import type { DemoData } from './demo/demo-data.js';
-import { LocalState } from './local-state.js';
-import { checkGuestbookPost, checkSubscribeRequest, normalizeContact, normalizeEmail } from './local-validation.js';
+import type { GuestbookModeration } from './local-engagement.js';
+import type { LocalMail } from './local-mail.js';
+import type { MailSettings } from './local-newsletter.js';
+import { LocalState, type LocalContext } from './local-state.js';
+import { checkIds, normalizeContact, normalizeEmail } from './local-validation.js';
+
+export type { GuestbookModeration } from './local-engagement.js';
+export type { LocalMail } from './local-mail.js';
 
 export interface LocalAdapterOptions {
   /** Simulated latency of every call in ms (default 0), to see loading states. */
@@ -43,34 +54,21 @@ export interface LocalAdapterOptions {
   indexedDB?: IDBFactory | null;
   /** Make every call fail with this code, to see error states. */
   fail?: StorefrontErrorCode | null;
+  /** Where the links in its mails point (default: the page's origin). */
+  mailLinkBase?: string;
+  /** The least time between two newsletter confirmation mails to one address (default 15 min). */
+  mailCooldownMs?: number;
+  /** Staff addresses feedback may be sent to; the first is the default (`service@example.com`). */
+  feedbackAddresses?: string[];
 }
 
 type StoredOrder = Order & { contact: string[] };
 type StoredMember = { member: Member; password: string };
-type StoredSubscription = Subscription & { token: string };
-type VisitCounter = { topic: string; pageViews: number; visitors: string[] };
 
-const GUESTBOOK_PAGE = 10;
-const GUESTBOOK_MAX_PAGE = 50;
+const MAIL_COOLDOWN_MS = 15 * 60_000;
 
 function clone<T>(value: T): T {
   return structuredClone(value);
-}
-
-/** Newest first; the id breaks ties so the order is total (cursors depend on it). */
-function newestFirst(a: Pick<GuestbookEntry, 'createdAt' | 'id'>, b: Pick<GuestbookEntry, 'createdAt' | 'id'>): number {
-  return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-
-function encodeCursor(entry: GuestbookEntry): string {
-  return `${entry.createdAt.toString(36)}.${entry.id}`;
-}
-
-function decodeCursor(cursor: string): Pick<GuestbookEntry, 'createdAt' | 'id'> {
-  const match = /^([0-9a-z]{1,12})\.([\w-]{1,64})$/.exec(String(cursor));
-  const createdAt = match ? Number.parseInt(match[1]!, 36) : Number.NaN;
-  if (!match || !Number.isSafeInteger(createdAt)) throw new StorefrontError('validation', 'The page cursor is not valid.');
-  return { createdAt, id: match[2]! };
 }
 
 function randomToken(): string {
@@ -173,6 +171,11 @@ export class LocalAdapter implements StorefrontAdapter {
       this.call(options, (data) => applyCatalogQuery(data.products, query, this.now())),
     get: (sku: string, options?: CallOptions): Promise<Product | null> =>
       this.call(options, (data) => data.products.find((product) => product.sku === sku) ?? null),
+    byIds: (ids: string[], options?: CallOptions): Promise<Product[]> =>
+      this.call(options, (data) => {
+        const byId = new Map(data.products.map((product) => [product.id, product]));
+        return checkIds(ids).flatMap((id) => byId.get(id) ?? []);
+      }),
     facets: (options?: CallOptions): Promise<{ series: Facet[]; categories: Facet[] }> =>
       this.call(options, (data) => ({ series: data.series, categories: data.categories })),
     promotions: (options?: CallOptions): Promise<Promotion[]> => this.call(options, (data) => data.promotions),
@@ -201,98 +204,90 @@ export class LocalAdapter implements StorefrontAdapter {
       }),
   };
 
+  /** The guestbook, visit and mail parts load with the first call that needs them. */
+  private engagement(): Promise<typeof import('./local-engagement.js')> {
+    return import('./local-engagement.js');
+  }
+
+  private newsletterPart(): Promise<typeof import('./local-newsletter.js')> {
+    return import('./local-newsletter.js');
+  }
+
+  private get context(): LocalContext {
+    return { state: this.state, now: () => this.now() };
+  }
+
+  private get mailSettings(): MailSettings {
+    const origin = globalThis.location?.origin;
+    return {
+      linkBase: this.options.mailLinkBase ?? (origin?.startsWith('http') ? origin : 'https://shop.example'),
+      cooldownMs: this.options.mailCooldownMs ?? MAIL_COOLDOWN_MS,
+      feedbackAddresses: this.options.feedbackAddresses?.length ? this.options.feedbackAddresses : ['service@example.com'],
+    };
+  }
+
   readonly guestbook = {
     list: (topic: string, page: { cursor?: string; limit?: number } = {}, options?: CallOptions): Promise<GuestbookPage> =>
-      this.call(options, async (data) => {
-        const limit = Math.min(Math.max(Math.trunc(page.limit ?? GUESTBOOK_PAGE), 1), GUESTBOOK_MAX_PAGE);
-        const after = page.cursor === undefined ? null : decodeCursor(page.cursor);
-        const posted = await this.state.list<GuestbookEntry>('guestbook:');
-        const entries = [...data.guestbook, ...posted]
-          .filter((entry) => entry.topic === topic && !entry.pending)
-          .sort(newestFirst);
-        // The cursor names the last entry seen, not a position: a message posted between two
-        // pages does not shift the next page onto entries already shown.
-        const start = after ? entries.findIndex((entry) => newestFirst(entry, after) > 0) : 0;
-        const slice = start < 0 ? [] : entries.slice(start, start + limit);
-        const last = slice.at(-1);
-        const next = last && start + limit < entries.length ? encodeCursor(last) : undefined;
-        return { entries: slice, ...(next ? { cursor: next } : {}) };
-      }),
+      this.call(options, async (data) => (await this.engagement()).listGuestbook(this.context, data.guestbook, topic, page)),
     post: (entry: GuestbookPost, options: WriteOptions): Promise<GuestbookEntry> =>
       this.call(options, () =>
-        this.once('guestbook', options, async () => {
-          const checked = checkGuestbookPost(entry);
-          const stored: GuestbookEntry = {
-            id: `g-${randomToken().slice(0, 12)}`,
-            topic: checked.topic,
-            author: checked.author,
-            body: checked.body,
-            createdAt: this.now(),
-            replies: [],
-            ...(checked.rating ? { rating: checked.rating } : {}),
-            ...(checked.spam ? { pending: true } : {}),
-          };
-          await this.state.set(`guestbook:${stored.id}`, stored);
-          return stored;
-        }),
+        this.once('guestbook', options, async () => (await this.engagement()).postGuestbook(this.context, entry)),
       ),
   };
+
+  /**
+   * The staff's approve / hide / pin of a guestbook entry (demo entries too), what the reference
+   * server does on `PATCH /api/staff/guestbook/{id}`: for a demo back office and for tests.
+   */
+  async moderateGuestbook(id: string, change: GuestbookModeration): Promise<GuestbookEntry> {
+    return this.call(undefined, async (data) =>
+      (await this.engagement()).moderateGuestbook(this.context, data.guestbook, id, change),
+    );
+  }
 
   readonly visits = {
     record: (events: VisitEvent[], options: WriteOptions): Promise<void> =>
       this.call(options, () =>
-        this.once('visits', options, async () => {
-          if (!Array.isArray(events)) throw new StorefrontError('validation', 'Visits must be a list.');
-          for (const event of events) {
-            if (typeof event?.topic !== 'string' || typeof event.visitorId !== 'string') continue;
-            await this.state.update<VisitCounter>(`visit:${event.topic}`, (counter) => {
-              const next = counter ?? { topic: event.topic, pageViews: 0, visitors: [] };
-              next.pageViews += 1;
-              if (!next.visitors.includes(event.visitorId)) next.visitors.push(event.visitorId);
-              return next;
-            });
-          }
-        }),
+        this.once('visits', options, async () => (await this.engagement()).recordVisits(this.context, events)),
       ),
     stats: (topics?: string[], options?: CallOptions): Promise<VisitStats[]> =>
-      this.call(options, async () => {
-        const counters = await this.state.list<VisitCounter>('visit:');
-        const byTopic = new Map(counters.map((counter) => [counter.topic, counter]));
-        const wanted = topics ?? [...byTopic.keys()];
-        return wanted.map((topic) => {
-          const counter = byTopic.get(topic);
-          return { topic, pageViews: counter?.pageViews ?? 0, uniqueVisitors: counter?.visitors.length ?? 0 };
-        });
-      }),
+      this.call(options, async () => (await this.engagement()).visitStats(this.context, topics)),
+    daily: (topics?: string[], range?: DayRange, options?: CallOptions): Promise<DailyVisits[]> =>
+      this.call(options, async () => (await this.engagement()).dailyVisits(this.context, topics, range)),
+    topProducts: (range?: DayRange & { limit?: number }, options?: CallOptions): Promise<ProductVisits[]> =>
+      this.call(options, async () => (await this.engagement()).topProducts(this.context, range)),
   };
 
   readonly newsletter = {
     subscribe: (request: SubscribeRequest, options: WriteOptions): Promise<Subscription> =>
       this.call(options, () =>
-        this.once('newsletter', options, async () => {
-          const { email, list } = checkSubscribeRequest(request);
-          const key = `sub:${list}:${email}`;
-          const existing = await this.state.get<StoredSubscription>(key);
-          if (existing?.status === 'confirmed') return existing;
-          const subscription: StoredSubscription = { email, list, status: 'pending', token: randomToken() };
-          await this.state.set(key, subscription);
-          await this.state.set(`subtoken:${subscription.token}`, key);
-          return subscription;
-        }),
+        this.once('newsletter', options, async () =>
+          (await this.newsletterPart()).subscribe(this.context, this.mailSettings, request),
+        ),
       ),
     confirm: (token: string, options?: CallOptions): Promise<Subscription> =>
-      this.call(options, () => this.setSubscription(token, 'confirmed')),
+      this.call(options, async () => (await this.newsletterPart()).setSubscription(this.context, 'confirm', token)),
     unsubscribe: (token: string, options?: CallOptions): Promise<Subscription> =>
-      this.call(options, () => this.setSubscription(token, 'unsubscribed')),
+      this.call(options, async () => (await this.newsletterPart()).setSubscription(this.context, 'unsubscribe', token)),
   };
 
-  private async setSubscription(token: string, status: Subscription['status']): Promise<Subscription> {
-    const key = await this.state.get<string>(`subtoken:${String(token)}`);
-    const subscription = key ? await this.state.get<StoredSubscription>(key) : undefined;
-    if (!key || !subscription) throw new StorefrontError('not-found', 'This link is not valid or has expired.');
-    const next = { ...subscription, status };
-    await this.state.set(key, next);
-    return next;
+  readonly feedback = {
+    send: (message: FeedbackMessage, options: WriteOptions): Promise<FeedbackReceipt> =>
+      this.call(options, () =>
+        this.once('feedback', options, async () =>
+          (await this.newsletterPart()).sendFeedback(this.context, this.mailSettings, message),
+        ),
+      ),
+  };
+
+  /**
+   * The mails this adapter would have sent (newsletter confirmations with their links, feedback
+   * for the staff), newest first, optionally only those to `address`. A browser cannot send
+   * mail, so the demo shows this outbox instead; it ignores simulated latency and failure.
+   */
+  async mailbox(address?: string): Promise<LocalMail[]> {
+    const { readLocalMail } = await import('./local-mail.js');
+    return readLocalMail(this.context, address);
   }
 
   readonly checkout = {

@@ -69,3 +69,9 @@ export class LocalState {
     (await this.db)?.close();
   }
 }
+
+/** What the local adapter's parts (guestbook, visits, newsletter, mail) work with. */
+export interface LocalContext {
+  state: LocalState;
+  now(): number;
+}
