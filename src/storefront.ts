@@ -111,6 +111,8 @@ export function createStorefront(options: StorefrontOptions): Storefront {
 
   let backend: StorageBackend | undefined;
   const storagePromise = openStorage(storeId, options.storage).then((opened) => (backend = opened));
+  // Before the stores' first calls: a REST adapter reads its session token from this storage.
+  adapter.attach?.({ storage: storagePromise, storeId });
   const channel = createChangeChannel(storeId, instanceId);
   const timeout =
     typeof options.timeout === 'number' && options.timeout > 0 ? Math.min(options.timeout, 120_000) : DEFAULT_TIMEOUT_MS;

@@ -26,6 +26,7 @@ import type {
   VisitEvent,
   VisitStats,
 } from '../core/types.js';
+import type { StorageBackend } from '../storage/backend.js';
 
 /** Options every adapter call accepts: a signal that cancels it. */
 export interface CallOptions {
@@ -128,6 +129,12 @@ export const CAPABILITIES: readonly Capability[] = [
   'account',
 ];
 
+/** What `attach` hands an adapter: the store's storage (IndexedDB, or memory) and its id. */
+export interface AdapterContext {
+  storage: Promise<StorageBackend>;
+  storeId: string;
+}
+
 /**
  * The one interface between the widgets and a backend. Every method is async and takes an
  * AbortSignal; every failure is a StorefrontError. Groups the adapter lacks are simply absent,
@@ -138,6 +145,13 @@ export interface StorefrontAdapter extends AdapterCapabilities {
   readonly name: string;
   /** Releases timers, connections and databases the adapter holds. */
   close?(): void;
+  /**
+   * Called by `createStorefront` (before any other call) with the store's storage, so the
+   * adapter can keep state in the store's IndexedDB: the RestAdapter keeps the member's bearer
+   * token and ETag-cached catalog answers in the `meta` store. May be called again by a newer
+   * storefront (the latest one wins); an adapter used alone, or in Node, is never attached.
+   */
+  attach?(context: AdapterContext): void;
 }
 
 /** The capability groups present on an adapter. */

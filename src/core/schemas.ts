@@ -1,5 +1,21 @@
 import * as v from 'valibot';
-import type { CatalogPage, CheckoutSession, Facet, Member, PaymentMethod, Product, Promotion } from './types.js';
+import type {
+  CatalogPage,
+  CheckoutSession,
+  DailyVisits,
+  Facet,
+  FeedbackReceipt,
+  GuestbookEntry,
+  HelpArticle,
+  Member,
+  Order,
+  PaymentMethod,
+  Product,
+  ProductVisits,
+  Promotion,
+  Subscription,
+  VisitStats,
+} from './types.js';
 import type { Money } from './money.js';
 
 /*
@@ -140,6 +156,111 @@ export const CheckoutSessionSchema = v.object({
   orderNumber: v.pipe(v.string(), v.minLength(1)),
 });
 
+/* Responses of the REST contract (server/openapi.yaml) the RestAdapter validates. */
+
+export const HelpArticleSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1)),
+  topic: v.picklist(['guide', 'promise', 'returns', 'payment', 'delivery', 'dispatch']),
+  title: v.string(),
+  body: v.string(),
+  translations: v.optional(
+    v.record(
+      v.string(),
+      v.object({ title: v.optional(v.string()), description: v.optional(v.string()), body: v.optional(v.string()) }),
+    ),
+  ),
+});
+
+const orderStatus = v.picklist(['placed', 'paid', 'shipped', 'delivered', 'cancelled']);
+
+export const OrderSchema = v.object({
+  number: v.pipe(v.string(), v.minLength(1)),
+  status: orderStatus,
+  placedAt: timestamp,
+  paidAt: v.optional(timestamp),
+  shippedAt: v.optional(timestamp),
+  deliveredAt: v.optional(timestamp),
+  carrier: v.optional(v.string()),
+  trackingNumber: v.optional(v.string()),
+  lines: v.array(
+    v.object({
+      sku: v.string(),
+      title: v.string(),
+      quantity: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
+      unitPrice: MoneySchema,
+    }),
+  ),
+  total: MoneySchema,
+  timeline: v.array(v.object({ status: orderStatus, at: timestamp, note: v.optional(v.string()) })),
+});
+
+export const GuestbookEntrySchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1)),
+  topic: v.string(),
+  author: v.string(),
+  body: v.string(),
+  createdAt: timestamp,
+  rating: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(5))),
+  replies: v.array(v.object({ author: v.string(), body: v.string(), createdAt: timestamp, staff: v.literal(true) })),
+  pending: v.optional(v.boolean()),
+  pinned: v.optional(v.boolean()),
+});
+
+/** A page of a cursor-paged list as the contract sends it: `{ items, cursor? }`. */
+export function cursorPageSchema<T extends v.GenericSchema>(item: T) {
+  return v.object({ items: v.array(item), cursor: v.optional(v.pipe(v.string(), v.minLength(1))) });
+}
+
+/** `{ items: T[] }`, the contract's envelope of every list that is not paged. */
+export function itemsSchema<T extends v.GenericSchema>(item: T) {
+  return v.object({ items: v.array(item) });
+}
+
+export const VisitStatsSchema = v.object({ topic: v.string(), pageViews: nonNegativeInt, uniqueVisitors: nonNegativeInt });
+
+const isoDay = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const DailyVisitsSchema = v.object({
+  day: isoDay,
+  topic: v.string(),
+  pageViews: nonNegativeInt,
+  uniqueVisitors: nonNegativeInt,
+});
+
+export const ProductVisitsSchema = v.object({ sku: v.string(), pageViews: nonNegativeInt, uniqueVisitors: nonNegativeInt });
+
+/** 202 of POST /visits. */
+export const VisitsAcceptedSchema = v.object({ accepted: nonNegativeInt });
+
+export const SubscriptionSchema = v.object({
+  email: v.string(),
+  list: v.string(),
+  status: v.picklist(['pending', 'confirmed', 'unsubscribed']),
+});
+
+export const FeedbackReceiptSchema = v.object({ id: v.pipe(v.string(), v.minLength(1)), receivedAt: timestamp });
+
+/** Sign-in and sign-up answers: the member and the bearer token of the new session. */
+export const MemberSessionSchema = v.object({ member: MemberSchema, token: v.pipe(v.string(), v.minLength(1)) });
+
+/** GET /account/me. */
+export const CurrentMemberSchema = v.object({ member: v.nullable(MemberSchema) });
+
+export const FacetsSchema = v.object({ series: v.array(FacetSchema), categories: v.array(FacetSchema) });
+
+/**
+ * An `application/problem+json` error (RFC 9457) with the kit's `code`. Loose: extension
+ * members (`actual`, `reason`, `retryAfter`...) are kept for the error's detail.
+ */
+export const ProblemSchema = v.looseObject({
+  type: v.optional(v.string()),
+  title: v.optional(v.string()),
+  status: v.optional(v.number()),
+  detail: v.optional(v.unknown()),
+  code: v.optional(v.string()),
+  errors: v.optional(v.array(v.looseObject({ field: v.optional(v.string()), message: v.optional(v.string()) }))),
+});
+
 // Compile-time proof that the schemas and the public types agree.
 type Assert<T extends true> = T;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -152,6 +273,16 @@ export type SchemaChecks = [
   Assert<v.InferOutput<typeof PaymentMethodSchema> extends PaymentMethod ? true : false>,
   Assert<Same<v.InferOutput<typeof CheckoutSessionSchema>, CheckoutSession>>,
   Assert<Omit<CatalogPage, 'items'> extends Omit<v.InferOutput<typeof CatalogPageShapeSchema>, 'items'> ? true : false>,
+  Assert<Same<v.InferOutput<typeof HelpArticleSchema>, HelpArticle>>,
+  Assert<Same<v.InferOutput<typeof OrderSchema>, Order>>,
+  Assert<Same<v.InferOutput<typeof GuestbookEntrySchema>, GuestbookEntry>>,
+  Assert<Same<v.InferOutput<typeof VisitStatsSchema>, VisitStats>>,
+  Assert<Same<v.InferOutput<typeof DailyVisitsSchema>, DailyVisits>>,
+  Assert<Same<v.InferOutput<typeof ProductVisitsSchema>, ProductVisits>>,
+  Assert<v.InferOutput<typeof SubscriptionSchema> extends Subscription ? true : false>,
+  Assert<Same<v.InferOutput<typeof FeedbackReceiptSchema>, FeedbackReceipt>>,
+  Assert<Same<v.InferOutput<typeof MemberSessionSchema>['member'], Member>>,
+  Assert<Same<v.InferOutput<typeof CurrentMemberSchema>['member'], Member | null>>,
 ];
 
 /** A short, readable account of why a value failed a schema ("price.amount: Invalid type"). */
