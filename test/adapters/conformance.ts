@@ -9,7 +9,7 @@ import {
   type StorefrontAdapter,
 } from '../../src/adapter/adapter.js';
 import { StorefrontError, type StorefrontErrorCode } from '../../src/core/errors.js';
-import type { GuestbookEntry, GuestbookPost, HelpTopic, Product, SortOrder } from '../../src/core/types.js';
+import type { FeedbackMessage, GuestbookEntry, GuestbookPost, HelpTopic, Product, SortOrder } from '../../src/core/types.js';
 
 /**
  * What the backend under test is known to hold. The suite reads these and writes only data it
@@ -37,6 +37,42 @@ export interface ConformanceFixtures {
   newsletterList?: string;
   /** The backend's clock, to judge flash-sale prices (default `Date.now`). */
   now?: () => number;
+  /**
+   * The confirmation token of the newest newsletter mail the backend sent `email` for `list`
+   * (read from its outbox: the answer to a sign-up never carries it). Without it the tests that
+   * confirm are skipped. {@link newsletterTokenFromMail} finds the token in a mail's text.
+   */
+  readConfirmationToken?: (email: string, list: string) => Promise<string>;
+  /** The unsubscribe token of that mail; default: the confirmation token (one token for both). */
+  readUnsubscribeToken?: (email: string, list: string) => Promise<string>;
+  /** Every mail the backend sent `address` (its outbox), newest first; checks the cool-down and headers. */
+  readMail?: (address: string) => Promise<ConformanceMail[]>;
+  /** What only the staff may do, through the backend's staff API. */
+  staff?: {
+    /** Approves, hides or pins a guestbook entry. */
+    moderateGuestbook?: (id: string, change: { pinned?: boolean; hidden?: boolean; approved?: boolean }) => Promise<void>;
+  };
+}
+
+/** A mail as an outbox shows it (the local adapter's `mailbox()`, the server's `/api/staff/mail`). */
+export interface ConformanceMail {
+  subject: string;
+  text: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * The token of the first `/newsletter/confirm?token=` (or `unsubscribe`) link in a mail's text,
+ * the links both the local adapter and the reference server write.
+ */
+export function newsletterTokenFromMail(text: string, kind: 'confirm' | 'unsubscribe'): string | undefined {
+  const match = new RegExp(`/newsletter/${kind}\\?token=([A-Za-z0-9._~%-]+)`).exec(text);
+  return match ? decodeURIComponent(match[1]!) : undefined;
+}
+
+/** A header of `mail` by name, compared case-insensitively as mail headers are. */
+function header(mail: ConformanceMail, name: string): string | undefined {
+  return Object.entries(mail.headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
 }
 
 /** Every help topic the help centre has a section for (checked exhaustive at compile time). */
@@ -83,6 +119,29 @@ function skus(items: readonly Product[]): string[] {
 function priceAt(product: Product, now: number): number {
   const sale = product.flashSale;
   return sale && now >= sale.startsAt && now < sale.endsAt ? sale.price.amount : product.price.amount;
+}
+
+/** The shop's day (`YYYY-MM-DD`, Asia/Shanghai) of an instant. */
+function shopDay(at: number): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+/** A guestbook listing's order: pinned entries first, then newest first within each group. */
+function expectGuestbookOrder(entries: readonly GuestbookEntry[]): void {
+  const pinned = entries.map((entry) => entry.pinned === true);
+  expect(pinned, 'pinned entries first').to.deep.equal([...pinned].sort((a, b) => Number(b) - Number(a)));
+  for (const group of [true, false]) {
+    expectSorted(
+      entries.filter((entry) => (entry.pinned === true) === group).map((entry) => entry.createdAt),
+      'desc',
+      group ? 'createdAt of pinned entries' : 'createdAt',
+    );
+  }
 }
 
 function expectSorted(values: number[], direction: 'asc' | 'desc', label: string): void {
@@ -331,6 +390,24 @@ export function testAdapter(
         for (const promotion of promotions) expect(promotion.kind).to.be.oneOf(['vip', 'threshold', 'add-on', 'shipping']);
       });
 
+      it('gets products by id in the order asked, leaving unknown ids out', async function () {
+        if (!catalog().byIds) this.skip();
+        const { items } = await catalog().list({ pageSize: 5 });
+        expect(items.length, 'enough products').to.be.at.least(3);
+        const [a, b, c] = items as [Product, Product, Product];
+        const found = await catalog().byIds!([c.id, `no-such-id-${randomId()}`, a.id, b.id]);
+        expect(skus(found)).to.deep.equal([c.sku, a.sku, b.sku]);
+        expect(found[1]).to.deep.equal(await catalog().get(a.sku));
+        expect(await catalog().byIds!([])).to.deep.equal([]);
+        expect(await catalog().byIds!([`no-such-id-${randomId()}`])).to.deep.equal([]);
+      });
+
+      it('rejects more than 100 ids as validation', async function () {
+        if (!catalog().byIds) this.skip();
+        const ids = Array.from({ length: 101 }, (_, i) => `id-${i}-${randomId()}`);
+        await expectRejection(() => catalog().byIds!(ids), 'validation', '101 ids');
+      });
+
       it('returns copies: changing a returned product changes nothing the next call returns', async () => {
         const product = (await catalog().get(fixtures.catalog.sku))!;
         const original = structuredClone(product);
@@ -415,7 +492,7 @@ export function testAdapter(
       });
       const key = () => `conformance-${randomId()}`;
 
-      it('lists a topic page by page with cursors: newest first, no entry twice', async function () {
+      it('lists a topic page by page with cursors: pinned first, then newest, no entry twice', async function () {
         if (!fixtures.guestbook) this.skip();
         const topic = fixtures.guestbook!.topic;
         const everything = (await guestbook().list(topic, { limit: 50 })).entries;
@@ -425,11 +502,7 @@ export function testAdapter(
         const walked = pages.flat();
         expect(walked.map((entry) => entry.id)).to.have.members(everything.map((entry) => entry.id));
         expect(new Set(walked.map((entry) => entry.id)).size).to.equal(walked.length);
-        expectSorted(
-          walked.map((entry) => entry.createdAt),
-          'desc',
-          'createdAt',
-        );
+        expectGuestbookOrder(walked);
         for (const entry of walked) {
           expect(entry.topic).to.equal(topic);
           expect(entry.replies).to.be.an('array');
@@ -498,13 +571,55 @@ export function testAdapter(
 
       it('stores markup verbatim as text, neither running nor stripping it', async () => {
         const topic = `conformance-${randomId()}`;
-        const body = '<script>alert(1)</script><img src=x onerror="window.__sfConformanceXss=1"> & "引号"';
+        const body =
+          '<script>alert(1)</script><img src=x onerror="window.__sfConformanceXss=1"> & "引号" ' +
+          '<a href="javascript:window.__sfConformanceXss=2">点我</a> [链接](javascript:alert(1))';
         const entry = await guestbook().post(post(topic, { body, author: '<b>Bob</b>' }), { idempotencyKey: key() });
         expect(entry.body).to.equal(body);
         const { entries } = await guestbook().list(topic);
         expect(entries[0]!.body).to.equal(body);
         expect(entries[0]!.author).to.equal('<b>Bob</b>');
         expect((window as unknown as { __sfConformanceXss?: number }).__sfConformanceXss).to.equal(undefined);
+      });
+
+      it('keeps a private contact out of every answer, and accepts the form fill time', async () => {
+        const topic = `conformance-${randomId()}`;
+        const secret = `secret-${randomId()}@example.com`;
+        const entry = await guestbook().post(post(topic, { contact: secret, fillMs: 30_000 }), { idempotencyKey: key() });
+        expect(entry).to.not.have.property('contact');
+        expect(JSON.stringify(entry)).to.not.contain(secret);
+        const page = await guestbook().list(topic);
+        expect(page.entries.map((listed) => listed.id)).to.deep.equal([entry.id]);
+        expect(JSON.stringify(page), 'the listing').to.not.contain(secret);
+      });
+
+      it('lists an entry the staff pinned before newer ones, and no longer lists a hidden one', async function () {
+        const moderate = fixtures.staff?.moderateGuestbook;
+        if (!moderate) this.skip();
+        const topic = `conformance-${randomId()}`;
+        const ids: string[] = [];
+        for (let i = 0; i < 3; i += 1) {
+          if (i > 0) await new Promise((resolve) => setTimeout(resolve, 15)); // strictly newer each time
+          ids.push((await guestbook().post(post(topic, { body: `置顶测试 ${i}` }), { idempotencyKey: key() })).id);
+        }
+        const [oldest, middle, newest] = ids as [string, string, string];
+        const listed = async (limit = 10) => (await allGuestbookPages(adapter, topic, limit)).flat();
+        expect((await listed()).map((entry) => entry.id)).to.deep.equal([newest, middle, oldest]);
+
+        await moderate!(oldest, { pinned: true });
+        const pinned = await listed();
+        expect(pinned.map((entry) => entry.id)).to.deep.equal([oldest, newest, middle]);
+        expect(pinned[0]!.pinned).to.equal(true);
+        expect(pinned.slice(1).map((entry) => entry.pinned ?? false)).to.deep.equal([false, false]);
+        expect(
+          (await listed(1)).map((entry) => entry.id),
+          'page by page',
+        ).to.deep.equal([oldest, newest, middle]);
+
+        await moderate!(newest, { hidden: true });
+        expect((await listed()).map((entry) => entry.id)).to.deep.equal([oldest, middle]);
+        await moderate!(oldest, { pinned: false });
+        expect((await listed()).map((entry) => entry.id)).to.deep.equal([middle, oldest]);
       });
 
       it('rejects an empty or overlong body and a bad rating as validation', async () => {
@@ -580,6 +695,86 @@ export function testAdapter(
         const entry = result.find((stat) => stat.topic === topic);
         expect([entry?.pageViews ?? 0, entry?.uniqueVisitors ?? 0]).to.deep.equal([0, 0]);
       });
+
+      it('counts a batch in the daily report: one row for today, only for the topics asked', async function () {
+        if (!visits().daily) this.skip();
+        const topic = `conformance-${randomId()}`;
+        const other = `conformance-${randomId()}`;
+        const [a, b] = [`visitor-${randomId()}`, `visitor-${randomId()}`];
+        const before = shopDay(now());
+        await visits().record(
+          [
+            { topic, visitorId: a, at: now() },
+            { topic, visitorId: a, at: now() },
+            { topic, visitorId: b, at: now() },
+            { topic: other, visitorId: a, at: now() },
+          ],
+          { idempotencyKey: `visits-${randomId()}` },
+        );
+        const after = shopDay(now());
+        const rows = await visits().daily!([topic]);
+        expect(rows.map((row) => row.topic)).to.deep.equal([topic]);
+        expect(rows[0]).to.deep.include({ topic, pageViews: 3, uniqueVisitors: 2 });
+        // The shop's day (Asia/Shanghai), as the batch arrived.
+        expect([before, after]).to.include(rows[0]!.day);
+        const both = await visits().daily!([topic, other]);
+        expect(both.map((row) => [row.topic, row.pageViews]).sort()).to.deep.equal(
+          [
+            [topic, 3],
+            [other, 1],
+          ].sort(),
+        );
+        const past = await visits().daily!([topic], { from: '2001-01-01', to: '2001-01-31' });
+        expect(
+          past.reduce((sum, row) => sum + row.pageViews, 0),
+          'visits in 2001',
+        ).to.equal(0);
+      });
+
+      const badRanges: [string, { from?: string; to?: string }][] = [
+        ['not a date', { from: 'yesterday' }],
+        ['no such day', { from: '2026-02-30', to: '2026-03-02' }],
+        ['from after to', { from: '2026-03-02', to: '2026-03-01' }],
+        ['over 366 days', { from: '2024-01-01', to: '2026-01-01' }],
+      ];
+      for (const [label, range] of badRanges) {
+        it(`rejects a daily or top-products range ${label} as validation`, async function () {
+          if (!visits().daily && !visits().topProducts) this.skip();
+          if (visits().daily) await expectRejection(() => visits().daily!(undefined, range), 'validation', `daily ${label}`);
+          if (visits().topProducts)
+            await expectRejection(() => visits().topProducts!(range), 'validation', `topProducts ${label}`);
+        });
+      }
+
+      it('raises a product in the top products by its product:SKU page views', async function () {
+        if (!visits().topProducts) this.skip();
+        const { sku } = fixtures.catalog;
+        const views = async () => (await visits().topProducts!({ limit: 50 })).find((entry) => entry.sku === sku);
+        const before = await views();
+        const visitors = Array.from({ length: 4 }, () => `visitor-${randomId()}`);
+        const events = Array.from({ length: 20 }, (_, i) => ({
+          topic: `product:${sku}`,
+          visitorId: visitors[i % 4]!,
+          at: now(),
+        }));
+        await visits().record(events, { idempotencyKey: `visits-${randomId()}` });
+        const after = await views();
+        expect(after, `${sku} among the top products`).to.exist;
+        expect(after!.pageViews).to.be.at.least((before?.pageViews ?? 0) + 20);
+        expect(after!.uniqueVisitors).to.be.at.least((before?.uniqueVisitors ?? 0) + 4);
+
+        const top = await visits().topProducts!();
+        expect(top.length).to.be.within(1, 10);
+        expectSorted(
+          top.map((entry) => entry.pageViews),
+          'desc',
+          'pageViews',
+        );
+        expect(new Set(top.map((entry) => entry.sku)).size).to.equal(top.length);
+        expect(await visits().topProducts!({ limit: 1 })).to.have.length(1);
+        for (const limit of [0, 51, 2.5])
+          await expectRejection(() => visits().topProducts!({ limit }), 'validation', `limit ${limit}`);
+      });
     });
 
     group('newsletter', (newsletter) => {
@@ -610,24 +805,119 @@ export function testAdapter(
         });
       }
 
-      it('subscribes pending with a token, then confirms and unsubscribes with it', async () => {
+      const confirmationToken = (address: string) => fixtures.readConfirmationToken!(address, list);
+      const unsubscribeToken = (address: string) =>
+        (fixtures.readUnsubscribeToken ?? fixtures.readConfirmationToken)!(address, list);
+
+      it('answers a sign-up pending and without the token; the replayed key gives the same answer', async () => {
         const address = email();
         const idempotencyKey = key();
         const pending = await newsletter().subscribe({ email: address, list, consent: true }, { idempotencyKey });
-        expect(pending).to.deep.include({ email: address, list, status: 'pending' });
-        expect(pending.token).to.be.a('string').and.not.equal('');
+        expect(pending).to.deep.equal({ email: address, list, status: 'pending' });
         const replay = await newsletter().subscribe({ email: address, list, consent: true }, { idempotencyKey });
-        expect(replay.token, 'same idempotency key, same subscription').to.equal(pending.token);
+        expect(replay).to.deep.equal(pending);
+      });
 
-        const confirmed = await newsletter().confirm(pending.token!);
-        expect(confirmed).to.deep.include({ email: address, list, status: 'confirmed' });
-        const unsubscribed = await newsletter().unsubscribe(pending.token!);
-        expect(unsubscribed).to.deep.include({ email: address, list, status: 'unsubscribed' });
+      it('confirms with the token of the mail, never given in the answer, and unsubscribes with its unsubscribe token', async function () {
+        if (!fixtures.readConfirmationToken) this.skip();
+        const address = email();
+        const pending = await newsletter().subscribe({ email: address, list, consent: true }, { idempotencyKey: key() });
+        const token = await confirmationToken(address);
+        expect(token).to.be.a('string').and.not.equal('');
+        expect(JSON.stringify(pending), 'the sign-up answer').to.not.contain(token);
+
+        const confirmed = await newsletter().confirm(token);
+        expect(confirmed).to.deep.equal({ email: address, list, status: 'confirmed' });
+        expect(await newsletter().confirm(token), 'confirming twice').to.deep.include({ status: 'confirmed' });
+        const unsubscribed = await newsletter().unsubscribe(await unsubscribeToken(address));
+        expect(unsubscribed).to.deep.equal({ email: address, list, status: 'unsubscribed' });
+      });
+
+      it('keeps one subscriber per address: a second sign-up with another key is the same subscription', async function () {
+        if (!fixtures.readConfirmationToken) this.skip();
+        const address = email();
+        const first = await newsletter().subscribe({ email: address, list, consent: true }, { idempotencyKey: key() });
+        const second = await newsletter().subscribe({ email: address, list, consent: true }, { idempotencyKey: key() });
+        expect([first.status, second.status]).to.deep.equal(['pending', 'pending']);
+        if (fixtures.readMail) {
+          const mails = await fixtures.readMail(address);
+          expect(mails, 'confirmation mails within the cool-down').to.have.length(1);
+        }
+        await newsletter().confirm(await confirmationToken(address));
+        // The confirmed subscription is the one a third sign-up finds: there is no second one pending.
+        const third = await newsletter().subscribe({ email: address, list, consent: true }, { idempotencyKey: key() });
+        expect(third).to.deep.equal({ email: address, list, status: 'confirmed' });
+      });
+
+      it('sends a confirmation mail with the links and RFC 8058 one-click unsubscribe headers', async function () {
+        if (!fixtures.readMail) this.skip();
+        const address = email();
+        await newsletter().subscribe({ email: address, list, consent: true }, { idempotencyKey: key() });
+        const [mail] = await fixtures.readMail!(address);
+        expect(mail, 'a mail to the address').to.exist;
+        const confirm = newsletterTokenFromMail(mail!.text, 'confirm');
+        const unsubscribe = newsletterTokenFromMail(mail!.text, 'unsubscribe');
+        expect(confirm, 'a confirmation link').to.be.a('string');
+        expect(unsubscribe, 'an unsubscribe link').to.be.a('string');
+        expect(header(mail!, 'List-Unsubscribe')).to.contain(unsubscribe);
+        expect(header(mail!, 'List-Unsubscribe-Post')).to.equal('List-Unsubscribe=One-Click');
+        if (fixtures.readConfirmationToken) expect(await confirmationToken(address)).to.equal(confirm);
       });
 
       it('answers an unknown token with not-found', async () => {
         await expectRejection(() => newsletter().confirm(`unknown-${randomId()}`), 'not-found', 'confirm');
         await expectRejection(() => newsletter().unsubscribe(`unknown-${randomId()}`), 'not-found', 'unsubscribe');
+      });
+    });
+
+    group('feedback', (feedback) => {
+      const key = () => `feedback-${randomId()}`;
+      const message = (extra: Partial<FeedbackMessage> = {}): FeedbackMessage => ({
+        message: `页面上的价格显示不对 ${randomId()}`,
+        pageUrl: 'https://shop.example/products/CC-TEE-001?ref=conformance',
+        pageTitle: '男士纯棉短袖T恤',
+        name: '测试员',
+        contact: `feedback-${randomId()}@example.com`,
+        topic: 'question',
+        ...extra,
+      });
+
+      it('sends a message and answers a receipt; the same key twice sends once', async () => {
+        const idempotencyKey = key();
+        const sent = message();
+        const receipt = await feedback().send(sent, { idempotencyKey });
+        expect(receipt.id).to.be.a('string').and.not.equal('');
+        expect(Number.isSafeInteger(receipt.receivedAt), 'receivedAt').to.be.true;
+        expect(await feedback().send(sent, { idempotencyKey }), 'replayed').to.deep.equal(receipt);
+        const other = await feedback().send(message(), { idempotencyKey: key() });
+        expect(other.id).to.not.equal(receipt.id);
+      });
+
+      it('sends a message without the optional fields, and markup as it is', async () => {
+        const receipt = await feedback().send(
+          { message: '<script>alert(1)</script> <a href="javascript:alert(1)">x</a>', pageUrl: 'http://shop.example/' },
+          { idempotencyKey: key() },
+        );
+        expect(receipt.id).to.be.a('string').and.not.equal('');
+      });
+
+      const bad: [string, Partial<FeedbackMessage>][] = [
+        ['an empty message', { message: '' }],
+        ['a blank message', { message: '  \n ' }],
+        ['a message over 2000 characters', { message: '长'.repeat(2001) }],
+        ['a javascript: page URL', { pageUrl: 'javascript:alert(1)' }],
+        ['a page URL that is not a URL', { pageUrl: 'not a url' }],
+        ['an empty page URL', { pageUrl: '' }],
+        ['an ftp: page URL', { pageUrl: 'ftp://shop.example/' }],
+      ];
+      for (const [label, extra] of bad) {
+        it(`rejects ${label} as validation`, async () => {
+          await expectRejection(() => feedback().send(message(extra), { idempotencyKey: key() }), 'validation', label);
+        });
+      }
+
+      it('refuses a message without an idempotency key', async () => {
+        await expectRejection(() => feedback().send(message(), { idempotencyKey: '' }), 'validation', 'empty key');
       });
     });
 

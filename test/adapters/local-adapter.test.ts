@@ -4,7 +4,7 @@ import { createDemoData } from '../../src/adapter/local/demo/demo-data.js';
 import { priceCart } from '../../src/cart/pricing.js';
 import type { Product } from '../../src/core/types.js';
 import { product, uniqueStoreId } from '../helpers/fixtures.js';
-import { expectRejection, testAdapter, type ConformanceFixtures } from './conformance.js';
+import { expectRejection, newsletterTokenFromMail, testAdapter, type ConformanceFixtures } from './conformance.js';
 
 const HOUR = 3_600_000;
 
@@ -15,21 +15,42 @@ const HOUR = 3_600_000;
 const demo = createDemoData(Date.now());
 const knownOrder = demo.orders.find((order) => order.status === 'delivered')!;
 
+/** The adapter the running conformance test uses: the fixtures read its mailbox. */
+let current: LocalAdapter | undefined;
+
+async function mailedToken(email: string, list: string, kind: 'confirm' | 'unsubscribe'): Promise<string> {
+  const mails = await current!.mailbox(email);
+  const mail = mails.find((candidate) => candidate.headers['List-Id']?.startsWith(`<${list}.`));
+  const token = mail && newsletterTokenFromMail(mail.text, kind);
+  if (!token) throw new Error(`no ${kind} link mailed to ${email} for ${list}`);
+  return token;
+}
+
 const fixtures: ConformanceFixtures = {
   catalog: { sku: 'CC-TEE-001', titleFragment: '纯棉短袖', series: 'cloud-cotton', category: 'tops' },
   order: { number: knownOrder.number, contact: knownOrder.contact[0]! },
   guestbook: { topic: 'product:SI-BUD-001' },
   member: { email: 'member@example.com', password: 'demo1234' },
   newsletterList: 'news',
+  readConfirmationToken: (email, list) => mailedToken(email, list, 'confirm'),
+  readUnsubscribeToken: (email, list) => mailedToken(email, list, 'unsubscribe'),
+  readMail: (address) => current!.mailbox(address),
+  staff: {
+    moderateGuestbook: async (id, change) => void (await current!.moderateGuestbook(id, change)),
+  },
 };
 
 const persistentNamespace = uniqueStoreId('conformance');
-testAdapter('local', () => new LocalAdapter({ namespace: persistentNamespace, data: createDemoDataCopy() }), fixtures);
+testAdapter(
+  'local',
+  () => (current = new LocalAdapter({ namespace: persistentNamespace, data: createDemoDataCopy() })),
+  fixtures,
+);
 
 const memoryNamespace = uniqueStoreId('conformance-memory');
 testAdapter(
   'local, state in memory',
-  () => new LocalAdapter({ namespace: memoryNamespace, data: createDemoDataCopy(), indexedDB: null }),
+  () => (current = new LocalAdapter({ namespace: memoryNamespace, data: createDemoDataCopy(), indexedDB: null })),
   fixtures,
 );
 
@@ -241,15 +262,13 @@ describe('local adapter: persisted state', () => {
     const first = local({ namespace });
     await first.account.signIn({ email: 'vip@example.com', password: 'demo1234' });
     await first.visits.record([{ topic: 'site', visitorId: 'v1', at: 1 }], { idempotencyKey: 'visit-1' });
-    const pending = await first.newsletter.subscribe(
-      { email: 'shared@example.com', list: 'news', consent: true },
-      { idempotencyKey: 'sub-1' },
-    );
+    await first.newsletter.subscribe({ email: 'shared@example.com', list: 'news', consent: true }, { idempotencyKey: 'sub-1' });
 
     const second = local({ namespace });
     expect((await second.account.current())?.tier).to.equal('vip');
     expect(await second.visits.stats(['site'])).to.deep.equal([{ topic: 'site', pageViews: 1, uniqueVisitors: 1 }]);
-    expect((await second.newsletter.confirm(pending.token!)).status).to.equal('confirmed');
+    const [mail] = await second.mailbox('shared@example.com');
+    expect((await second.newsletter.confirm(newsletterTokenFromMail(mail!.text, 'confirm')!)).status).to.equal('confirmed');
   });
 
   it('does not leak into another namespace', async () => {

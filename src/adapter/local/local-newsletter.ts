@@ -35,6 +35,14 @@ function answer({ email, list, status }: Subscription): Subscription {
   return { email, list, status };
 }
 
+function hostOf(base: string): string {
+  try {
+    return new URL(base).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
+}
+
 function confirmationMail(subscription: StoredSubscription, settings: MailSettings) {
   const confirm = `${settings.linkBase}/newsletter/confirm?token=${subscription.confirmToken}`;
   const unsubscribe = `${settings.linkBase}/newsletter/unsubscribe?token=${subscription.unsubscribeToken}`;
@@ -49,7 +57,11 @@ function confirmationMail(subscription: StoredSubscription, settings: MailSettin
     to: subscription.email,
     subject: english ? 'Please confirm your subscription' : '请确认您的订阅',
     text,
-    headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    headers: {
+      'List-Id': `<${subscription.list}.${hostOf(settings.linkBase)}>`,
+      'List-Unsubscribe': `<${unsubscribe}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
   };
 }
 
