@@ -15,6 +15,10 @@ import { storeContext, type StoreState } from '../shared/store-context.js';
 import { acquireStorefront, releaseStorefront } from './store-registry.js';
 import { resolveStoreConfig } from './store-config.js';
 
+/** The properties that make a store: changing one swaps the store. */
+const CONFIG_KEYS = ['adapter', 'endpoint', 'currency', 'storeId', 'latency', 'timeout'] as const;
+type ConfigSnapshot = Pick<SfStore, (typeof CONFIG_KEYS)[number]>;
+
 /**
  * Connects the widgets inside it to a shop backend and to the browser's storage. Widgets
  * elsewhere on the page that are inside no `<sf-store>` use the first `<sf-store>` of the
@@ -68,6 +72,8 @@ export class SfStore extends SfElement {
   private current: { storeId: string; storefront: Storefront } | null = null;
   private unregister: (() => void) | null = null;
   private generation = 0;
+  /** The settings the current store (or configuration error) was made from. */
+  private configuredWith: ConfigSnapshot | null = null;
 
   /** The storefront once configured (its `ready` may still be pending). */
   get storefront(): Storefront | null {
@@ -102,7 +108,10 @@ export class SfStore extends SfElement {
         return currentState();
       },
     });
-    if (!this.current && this.state.status !== 'error') this.configure();
+    // The first setup waits for the first update, so that properties a page sets right after
+    // loading the bundle (or before the element was defined) are used, not the defaults. A
+    // reconnected element (moved in the DOM) sets up again at once.
+    if (this.hasUpdated && !this.current && this.state.status !== 'error') this.configure();
   }
 
   override disconnectedCallback(): void {
@@ -114,9 +123,15 @@ export class SfStore extends SfElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const keys = ['adapter', 'endpoint', 'currency', 'storeId', 'latency', 'timeout'] as const;
-    if (this.hasUpdated && keys.some((key) => changed.has(key))) this.configure();
-    else if (changed.has('locale') && this.hasUpdated) this.setState({ ...this.state, locale: resolveLocale(this.locale) });
+    // Reconfigure only when a setting differs from the one the current store was made with
+    // (the first update reports every attribute as changed).
+    if (!this.hasUpdated || CONFIG_KEYS.some((key) => changed.has(key) && this[key] !== this.configuredWith?.[key])) {
+      this.configure();
+    } else if (changed.has('locale')) this.setState({ ...this.state, locale: resolveLocale(this.locale) });
+  }
+
+  private snapshot(): ConfigSnapshot {
+    return Object.fromEntries(CONFIG_KEYS.map((key) => [key, this[key]])) as ConfigSnapshot;
   }
 
   private release(): void {
@@ -134,6 +149,7 @@ export class SfStore extends SfElement {
   private configure(): void {
     if (!this.isConnected) return;
     const generation = ++this.generation;
+    this.configuredWith = this.snapshot();
     this.release();
     const locale = resolveLocale(this.locale ?? document.documentElement.lang);
     let storefront: Storefront;

@@ -59,6 +59,8 @@ export class AccountStore implements MemberSource {
       ? this.refresh().then(
           () => undefined,
           (error: unknown) => {
+            // A store closed meanwhile (the page swapped its adapter) has nobody to tell.
+            if (this.closed) return;
             console.warn('[storefront-elements] Could not read the signed-in member:', toStorefrontError(error).message);
           },
         )

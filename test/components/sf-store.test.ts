@@ -4,7 +4,7 @@ import type { SfStore } from '../../components/sf-store/sf-store.js';
 import type { SfStoreStatus } from '../../components/sf-store-status/sf-store-status.js';
 import { setDefaultStorefront } from '../../components/shared/default-store.js';
 import { createStorefront } from '../../src/storefront.js';
-import { captureConsole, eventually, rejection, smallAdapter, uniqueStoreId } from '../helpers/fixtures.js';
+import { captureConsole, eventually, rejection, SMALL_CATALOG, smallAdapter, uniqueStoreId } from '../helpers/fixtures.js';
 
 /** The text a person sees in an element's shadow root (whitespace collapsed). */
 function visibleText(element: Element): string {
@@ -119,6 +119,71 @@ describe('<sf-store> set up from script', () => {
     expect((await storefront.catalog.list()).total).to.equal(3);
     await eventually(() => expect(visibleText(store.querySelector('sf-store-status')!)).to.contain('共 3 件商品'));
     expect(store.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+});
+
+describe('<sf-store> adapter set from script at any time', () => {
+  /** Markup as a page writes it, with the element already defined (the bundle was imported). */
+  function parsed(storeId: string): SfStore {
+    const host = document.createElement('div');
+    host.innerHTML = `<sf-store store-id="${storeId}"><sf-store-status></sf-store-status></sf-store>`;
+    document.body.append(host);
+    return host.querySelector('sf-store')!;
+  }
+
+  it('uses an adapter set right after the bundle loaded, before the first update', async () => {
+    const adapter = smallAdapter();
+    const {
+      result: store,
+      warnings,
+      errors,
+    } = await captureConsole(async () => {
+      const element = parsed(uniqueStoreId('early-adapter'));
+      element.adapter = adapter;
+      const storefront = await element.whenReady();
+      await storefront.account.ready;
+      return element;
+    });
+    expect(store.storefront?.adapter).to.equal(adapter);
+    await eventually(() => expect(visibleText(store.querySelector('sf-store-status')!)).to.contain('共 3 件商品'));
+    expect([...warnings, ...errors]).to.deep.equal([]);
+    store.parentElement!.remove();
+  });
+
+  it('switches quietly from the local demo shop to an adapter set after the first update', async () => {
+    const adapter = smallAdapter();
+    const store = parsed(uniqueStoreId('late-switch'));
+    await store.updateComplete;
+    const discarded = store.storefront!;
+    expect(discarded.adapter.name).to.equal('local');
+    const { warnings, errors } = await captureConsole(async () => {
+      store.adapter = adapter;
+      const storefront = await store.whenReady();
+      // The discarded store's member read was still running when its database closed.
+      await discarded.account.ready;
+      await storefront.account.ready;
+    });
+    expect(store.storefront?.adapter).to.equal(adapter);
+    await eventually(() => expect(visibleText(store.querySelector('sf-store-status')!)).to.contain('共 3 件商品'));
+    expect([...warnings, ...errors]).to.deep.equal([]);
+    store.parentElement!.remove();
+  });
+
+  it('switches again when the adapter is replaced once the store is ready', async () => {
+    const store = parsed(uniqueStoreId('ready-switch'));
+    const local = await store.whenReady();
+    await local.account.ready;
+    const adapter = smallAdapter(SMALL_CATALOG.slice(0, 2));
+    const { warnings, errors } = await captureConsole(async () => {
+      store.adapter = adapter;
+      await (
+        await store.whenReady()
+      ).account.ready;
+    });
+    expect(store.storefront?.adapter).to.equal(adapter);
+    await eventually(() => expect(visibleText(store.querySelector('sf-store-status')!)).to.contain('共 2 件商品'));
+    expect([...warnings, ...errors]).to.deep.equal([]);
+    store.parentElement!.remove();
   });
 });
 
