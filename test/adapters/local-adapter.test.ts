@@ -120,6 +120,15 @@ describe('local adapter: simulated failure', () => {
       'guestbook.post',
     );
     await expectRejection(() => adapter.visits.stats(), 'network', 'visits.stats');
+    await expectRejection(() => adapter.visits.daily(), 'network', 'visits.daily');
+    await expectRejection(() => adapter.visits.topProducts(), 'network', 'visits.topProducts');
+    await expectRejection(() => adapter.catalog.byIds(['x']), 'network', 'catalog.byIds');
+    await expectRejection(
+      () => adapter.feedback.send({ message: 'm', pageUrl: 'https://shop.example/' }, { idempotencyKey: 'k' }),
+      'network',
+      'feedback.send',
+    );
+    expect(await adapter.mailbox(), 'nothing was mailed').to.deep.equal([]);
     await expectRejection(() => adapter.checkout.paymentMethods(), 'network', 'checkout.paymentMethods');
     await expectRejection(() => adapter.account.current(), 'network', 'account.current');
 
@@ -427,5 +436,230 @@ describe('local adapter: demo shop specifics', () => {
     const lost: string[] = [];
     for (const { number, contact } of placed) if ((await adapter.orders.track(number, contact)) === null) lost.push(number);
     expect(lost, 'placed orders that can no longer be tracked').to.deep.equal([]);
+  });
+});
+
+describe('local adapter: mail outbox', () => {
+  const MINUTE = 60_000;
+
+  it('mails the confirmation with both links instead of answering the token, newest mail first', async () => {
+    let clock = Date.UTC(2026, 2, 1, 8);
+    const adapter = local({ indexedDB: null, now: () => clock, mailLinkBase: 'https://shop.example' });
+    const answer = await adapter.newsletter.subscribe(
+      { email: ' Reader@Example.com ', list: 'news', consent: true },
+      { idempotencyKey: 'mail-1' },
+    );
+    expect(answer).to.deep.equal({ email: 'reader@example.com', list: 'news', status: 'pending' });
+    clock += MINUTE;
+    await adapter.newsletter.subscribe(
+      { email: 'other@example.com', list: 'news', consent: true, locale: 'en' },
+      { idempotencyKey: 'mail-2' },
+    );
+
+    const all = await adapter.mailbox();
+    expect(all.map((mail) => mail.to)).to.deep.equal(['other@example.com', 'reader@example.com']);
+    const [mail] = await adapter.mailbox('READER@example.com');
+    expect(mail).to.deep.include({ kind: 'newsletter-confirmation', to: 'reader@example.com', subject: '请确认您的订阅' });
+    expect(mail!.createdAt).to.equal(Date.UTC(2026, 2, 1, 8));
+    const confirm = newsletterTokenFromMail(mail!.text, 'confirm')!;
+    const unsubscribe = newsletterTokenFromMail(mail!.text, 'unsubscribe')!;
+    expect(mail!.text).to.contain(`https://shop.example/newsletter/confirm?token=${confirm}`);
+    expect(confirm).to.not.equal(unsubscribe);
+    expect(mail!.headers).to.deep.equal({
+      'List-Id': '<news.shop.example>',
+      'List-Unsubscribe': `<https://shop.example/newsletter/unsubscribe?token=${unsubscribe}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
+    expect(all[0]!.subject, 'an English sign-up gets an English mail').to.equal('Please confirm your subscription');
+    await expectRejection(() => adapter.newsletter.confirm(unsubscribe), 'not-found', 'the unsubscribe token confirms nothing');
+    expect((await adapter.newsletter.unsubscribe(unsubscribe)).status).to.equal('unsubscribed');
+  });
+
+  it('re-sends to a pending address only after the cool-down, with the same working links', async () => {
+    let clock = Date.UTC(2026, 2, 1, 8);
+    const adapter = local({ indexedDB: null, now: () => clock, mailCooldownMs: 10 * MINUTE });
+    const subscribe = (key: string, email = 'again@example.com') =>
+      adapter.newsletter.subscribe({ email, list: 'news', consent: true }, { idempotencyKey: key });
+    await subscribe('again-1');
+    clock += 9 * MINUTE;
+    await subscribe('again-2', 'AGAIN@example.com');
+    expect(await adapter.mailbox('again@example.com'), 'within the cool-down').to.have.length(1);
+    clock += MINUTE;
+    await subscribe('again-3');
+    const mails = await adapter.mailbox('again@example.com');
+    expect(mails, 'after the cool-down').to.have.length(2);
+    const [newer, older] = mails.map((mail) => newsletterTokenFromMail(mail.text, 'confirm'));
+    expect(newer).to.equal(older);
+    expect((await adapter.newsletter.confirm(older!)).status).to.equal('confirmed');
+    clock += 60 * MINUTE;
+    expect((await subscribe('again-4')).status, 'a confirmed address stays confirmed').to.equal('confirmed');
+    expect(await adapter.mailbox('again@example.com'), 'and gets no mail').to.have.length(2);
+  });
+
+  it('does not undo an unsubscribe with the old confirmation link; signing up again does', async () => {
+    const adapter = local({ indexedDB: null, mailCooldownMs: 0 });
+    const subscribe = (key: string) =>
+      adapter.newsletter.subscribe({ email: 'leaver@example.com', list: 'news', consent: true }, { idempotencyKey: key });
+    await subscribe('leave-1');
+    const [mail] = await adapter.mailbox('leaver@example.com');
+    const confirm = newsletterTokenFromMail(mail!.text, 'confirm')!;
+    await adapter.newsletter.confirm(confirm);
+    await adapter.newsletter.unsubscribe(newsletterTokenFromMail(mail!.text, 'unsubscribe')!);
+    expect((await adapter.newsletter.confirm(confirm)).status).to.equal('unsubscribed');
+    expect((await subscribe('leave-2')).status).to.equal('pending');
+    expect((await adapter.newsletter.confirm(confirm)).status).to.equal('confirmed');
+  });
+
+  it('mails feedback to the staff address asked for when known, else to the default one', async () => {
+    const clock = Date.UTC(2026, 2, 1, 8);
+    const adapter = local({
+      indexedDB: null,
+      now: () => clock,
+      feedbackAddresses: ['service@shop.example', 'boss@shop.example'],
+    });
+    const message = {
+      message: '  <b>尺码</b> 表在哪里？  ',
+      pageUrl: 'https://shop.example/p/CC-TEE-001',
+      pageTitle: '男士纯棉短袖T恤',
+      contact: 'asker@example.com',
+    };
+    const receipt = await adapter.feedback.send({ ...message, to: 'BOSS@shop.example' }, { idempotencyKey: 'fb-1' });
+    expect(receipt.receivedAt).to.equal(clock);
+    await adapter.feedback.send({ ...message, to: 'someone@evil.example' }, { idempotencyKey: 'fb-2' });
+    await adapter.feedback.send({ message: '好评', pageUrl: 'http://shop.example/' }, { idempotencyKey: 'fb-3' });
+
+    const [boss] = await adapter.mailbox('boss@shop.example');
+    expect(boss).to.deep.include({ kind: 'feedback', to: 'boss@shop.example', subject: '[反馈] 男士纯棉短袖T恤' });
+    expect(boss!.text).to.contain('<b>尺码</b> 表在哪里？');
+    expect(boss!.text).to.contain('<https://shop.example/p/CC-TEE-001>');
+    expect(boss!.text).to.contain('asker@example.com');
+    expect(boss!.text).to.contain(receipt.id);
+    expect(boss!.headers).to.deep.equal({ 'Reply-To': 'asker@example.com' });
+    const service = await adapter.mailbox('service@shop.example');
+    expect(service.map((mail) => mail.subject)).to.deep.equal(['[反馈] http://shop.example/', '[反馈] 男士纯棉短袖T恤']);
+    expect(await adapter.mailbox('someone@evil.example')).to.deep.equal([]);
+    for (const [label, bad] of [
+      ['a name over 80 characters', { ...message, name: '名'.repeat(81) }],
+      ['a contact that is not text', { ...message, contact: 42 as unknown as string }],
+    ] as const) {
+      await expectRejection(() => adapter.feedback.send(bad, { idempotencyKey: `bad-${label}` }), 'validation', label);
+    }
+  });
+});
+
+describe('local adapter: products by id', () => {
+  it('drops repeated ids and rejects what is not a list of strings', async () => {
+    const adapter = local({ data: structuredClone(demo), indexedDB: null });
+    const [a, b] = demo.products as [Product, Product];
+    expect((await adapter.catalog.byIds([b.id, a.id, b.id])).map((item) => item.sku)).to.deep.equal([b.sku, a.sku]);
+    expect(await adapter.catalog.byIds(Array.from({ length: 100 }, () => a.id))).to.have.length(1);
+    await expectRejection(() => adapter.catalog.byIds('a,b' as unknown as string[]), 'validation', 'a string');
+    await expectRejection(() => adapter.catalog.byIds([1] as unknown as string[]), 'validation', 'a number');
+  });
+});
+
+describe('local adapter: visits per day', () => {
+  const DAY = 24 * HOUR;
+  const event = (topic: string, visitorId: string) => ({ topic, visitorId, at: 0 });
+
+  it('counts a visit on the day in Asia/Shanghai, whatever the clock of the event says', async () => {
+    // 16:30 UTC on 1 March is 00:30 on 2 March in China.
+    const adapter = local({ indexedDB: null, now: () => Date.UTC(2026, 2, 1, 16, 30) });
+    await adapter.visits.record([event('site', 'v1')], { idempotencyKey: 'tz-1' });
+    expect(await adapter.visits.daily()).to.deep.equal([{ day: '2026-03-02', topic: 'site', pageViews: 1, uniqueVisitors: 1 }]);
+    expect(await adapter.visits.daily(['site'], { from: '2026-03-02', to: '2026-03-02' })).to.have.length(1);
+    expect(await adapter.visits.daily(['site'], { to: '2026-03-01' })).to.deep.equal([]);
+  });
+
+  it('covers the last 30 days by default and sums product pages over the range', async () => {
+    let clock = Date.UTC(2026, 2, 1, 4);
+    const adapter = local({ indexedDB: null, now: () => clock });
+    const record = (key: string, events: ReturnType<typeof event>[]) => adapter.visits.record(events, { idempotencyKey: key });
+    await record('d0', [event('product:A', 'v1'), event('product:A', 'v1'), event('site', 'v1')]);
+    clock += DAY;
+    await record('d1', [event('product:A', 'v1'), event('product:B', 'v2'), event('product:B', 'v3'), event('product:B', 'v3')]);
+    expect(await adapter.visits.topProducts()).to.deep.equal([
+      { sku: 'A', pageViews: 3, uniqueVisitors: 2 },
+      { sku: 'B', pageViews: 3, uniqueVisitors: 2 },
+    ]);
+    expect(await adapter.visits.topProducts({ from: '2026-03-02' })).to.deep.equal([
+      { sku: 'B', pageViews: 3, uniqueVisitors: 2 },
+      { sku: 'A', pageViews: 1, uniqueVisitors: 1 },
+    ]);
+    expect((await adapter.visits.daily()).map((row) => `${row.day} ${row.topic} ${row.pageViews}`)).to.deep.equal([
+      '2026-03-01 product:A 2',
+      '2026-03-01 site 1',
+      '2026-03-02 product:A 1',
+      '2026-03-02 product:B 3',
+    ]);
+    clock = Date.UTC(2026, 2, 1, 4) + 29 * DAY;
+    expect((await adapter.visits.daily()).map((row) => row.day)[0], 'day 30 still in').to.equal('2026-03-01');
+    clock += DAY;
+    expect((await adapter.visits.daily()).map((row) => row.day)[0], 'day 31 out').to.equal('2026-03-02');
+    expect(await adapter.visits.stats(['product:A']), 'all-time stats unchanged').to.deep.equal([
+      { topic: 'product:A', pageViews: 3, uniqueVisitors: 1 },
+    ]);
+  });
+
+  it('rejects more than 100 events in a batch and topics that are not a list', async () => {
+    const adapter = local({ indexedDB: null });
+    const many = Array.from({ length: 101 }, (_, i) => event('site', `v${i}`));
+    await expectRejection(() => adapter.visits.record(many, { idempotencyKey: 'many' }), 'validation', '101 events');
+    expect(await adapter.visits.stats(['site'])).to.deep.equal([{ topic: 'site', pageViews: 0, uniqueVisitors: 0 }]);
+    await expectRejection(() => adapter.visits.daily('site' as unknown as string[]), 'validation', 'topics a string');
+  });
+});
+
+describe('local adapter: guestbook moderation', () => {
+  it('pins a demo entry above newer ones, approves a held post, and knows no unknown id', async () => {
+    const adapter = local({ data: structuredClone(demo), indexedDB: null });
+    const site = () => adapter.guestbook.list('site', { limit: 50 });
+    const before = (await site()).entries;
+    const oldest = before.at(-1)!;
+    expect(before.length).to.be.at.least(2);
+    const pinned = await adapter.moderateGuestbook(oldest.id, { pinned: true });
+    expect(pinned).to.deep.include({ id: oldest.id, pinned: true });
+    expect((await site()).entries.map((entry) => entry.id)).to.deep.equal([
+      oldest.id,
+      ...before.slice(0, -1).map((entry) => entry.id),
+    ]);
+
+    const held = await adapter.guestbook.post(
+      { topic: 'site', author: 'bot?', body: 'hello', website: 'x', contact: '13800000000' },
+      { idempotencyKey: 'held' },
+    );
+    expect(held.pending).to.be.true;
+    expect((await site()).entries.map((entry) => entry.id)).to.not.include(held.id);
+    const approved = await adapter.moderateGuestbook(held.id, { approved: true });
+    expect(approved).to.not.have.property('pending');
+    expect(approved).to.not.have.property('contact');
+    expect((await site()).entries.map((entry) => entry.id).slice(0, 2)).to.deep.equal([oldest.id, held.id]);
+
+    await expectRejection(() => adapter.moderateGuestbook('g-nope', { hidden: true }), 'not-found', 'unknown id');
+    await expectRejection(
+      () => adapter.moderateGuestbook(held.id, { hidden: 'yes' as unknown as boolean }),
+      'validation',
+      'hidden "yes"',
+    );
+  });
+
+  it('rejects a fill time or a contact of the wrong type as validation', async () => {
+    const adapter = local({ indexedDB: null });
+    const post = { topic: 'site', author: 'a', body: 'b' };
+    await expectRejection(
+      () => adapter.guestbook.post({ ...post, fillMs: -1 }, { idempotencyKey: 'fill-neg' }),
+      'validation',
+      'fillMs -1',
+    );
+    await expectRejection(
+      () => adapter.guestbook.post({ ...post, fillMs: '3000' as unknown as number }, { idempotencyKey: 'fill-str' }),
+      'validation',
+      'fillMs "3000"',
+    );
+    await expectRejection(
+      () => adapter.guestbook.post({ ...post, contact: 'x'.repeat(201) }, { idempotencyKey: 'contact-long' }),
+      'validation',
+      'contact of 201 characters',
+    );
   });
 });
