@@ -3,6 +3,8 @@ export { createStorefront, checkStoreId, STORE_ID_PATTERN } from './storefront.j
 export type { Storefront, StorefrontOptions, StorefrontStorage } from './storefront.js';
 export { LocalAdapter } from './adapter/local/local-adapter.js';
 export type { GuestbookModeration, LocalAdapterOptions, LocalMail } from './adapter/local/local-adapter.js';
+export { RestAdapter } from './adapter/rest/rest-adapter.js';
+export type { RestAdapterOptions, RetryOptions, FetchFunction, RestVisitsCapability } from './adapter/rest/rest-adapter.js';
 export { capabilitiesOf, requireCapability, isAdapter, CAPABILITIES } from './adapter/adapter.js';
 export type * from './adapter/adapter.js';
 export { formatMoney, isMoney, parseMoney, currencyDigits, money } from './core/money.js';
