@@ -3,7 +3,7 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { priceView, productText } from '../../src/catalog/product-view.js';
+import { priceView, primaryImage, productText } from '../../src/catalog/product-view.js';
 import { toStorefrontError, type StorefrontErrorCode } from '../../src/core/errors.js';
 import { formatMoney } from '../../src/core/money.js';
 import { cleanQuery, type ProductHit } from '../../src/search/search-store.js';
@@ -62,17 +62,6 @@ const ICONS = {
 
 function icon(name: keyof typeof ICONS, className = 'icon'): TemplateResult {
   return html`<svg class=${className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${ICONS[name]}</svg>`;
-}
-
-/** The first usable image of a product (the adapter validates them; a host page may not). */
-function thumbnailSrc(item: ProductHit): string | null {
-  const images: unknown = item.product.images;
-  if (!Array.isArray(images)) return null;
-  for (const image of images as unknown[]) {
-    const src = typeof image === 'object' && image !== null ? (image as { src?: unknown }).src : undefined;
-    if (typeof src === 'string' && src.trim()) return src;
-  }
-  return null;
 }
 
 /**
@@ -641,7 +630,7 @@ export class SfSearchBox extends SfElement {
     const { product, hit } = option.item;
     const title = productText(product, locale).title || msg(locale, 'untitled');
     const view = priceView(product, Date.now());
-    const src = thumbnailSrc(option.item);
+    const src = primaryImage(product)?.src ?? null;
     return html`<li
       id=${common.id}
       class="option product"

@@ -1,5 +1,6 @@
 import { isMoney, type Money } from '../core/money.js';
 import type { Product } from '../core/types.js';
+import { safeImageUrl } from './image-url.js';
 
 /*
  * What a product looks like to a shopper at a moment in time: the price to pay, what to strike
@@ -147,14 +148,18 @@ export function ratingView(product: Product): RatingView | null {
   return view;
 }
 
-/** The first image with a usable `src`, or null (the card then shows its placeholder). */
+/**
+ * The first image with a usable and safe `src` (see `safeImageUrl`), or null: every element that
+ * shows a product picture takes it from here, and shows its placeholder for null.
+ */
 export function primaryImage(product: Product): { src: string; alt: string; width?: number; height?: number } | null {
   const images: unknown = product.images;
   if (!Array.isArray(images)) return null;
   for (const image of images as unknown[]) {
     if (typeof image !== 'object' || image === null) continue;
-    const { src, alt, width, height } = image as Record<string, unknown>;
-    if (typeof src !== 'string' || src.trim() === '') continue;
+    const { src: given, alt, width, height } = image as Record<string, unknown>;
+    const src = safeImageUrl(given);
+    if (src === null) continue;
     return {
       src,
       alt: typeof alt === 'string' ? alt : '',

@@ -618,3 +618,26 @@ function deepActive(): Element | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }
+
+describe('<sf-cart> product pictures', () => {
+  it('draws the placeholder for a line whose image URL is a script or an HTML page', async () => {
+    const data = smallData([
+      product('TOWEL', 5900, { title: '纯棉毛巾', stock: 9, images: [{ src: 'javascript:alert(1)', alt: '' }] }),
+      product('ROBE', 25900, { title: '纯棉浴袍', stock: 9, images: [{ src: 'data:text/html,<b>x</b>', alt: '' }] }),
+    ]);
+    const store = await fixture<SfStore>(
+      html`<sf-store store-id=${uniqueStoreId('cart-images')} .adapter=${new LocalAdapter({ data, indexedDB: null })}>
+        <sf-cart mode="inline"></sf-cart>
+      </sf-store>`,
+    );
+    const storefront = await store.whenReady();
+    await storefront.cart.add('TOWEL', 1);
+    await storefront.cart.add('ROBE', 1);
+    const cart = store.querySelector('sf-cart')!;
+    await linesShown(cart, 2);
+    for (const sku of ['TOWEL', 'ROBE']) {
+      expect(line(cart, sku)!.querySelector('[part="line-image"]')!.tagName, sku).to.equal('SPAN');
+    }
+    expect(root(cart).querySelector('img')).to.equal(null);
+  });
+});

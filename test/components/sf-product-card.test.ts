@@ -202,6 +202,16 @@ describe('<sf-product-card>', () => {
     await expect(card).to.be.accessible();
   });
 
+  it('draws the placeholder for a script or HTML image URL, never an <img> with it', async () => {
+    for (const src of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'java\tscript:alert(1)']) {
+      const products = [product('HOSTILE', 5900, { title: '纯棉毛巾', images: [{ src, alt: '毛巾' }] })];
+      const { card } = await cardFor('HOSTILE', { products });
+      await loaded(card);
+      expect(card.shadowRoot!.querySelector('img'), src).to.equal(null);
+      expect(part(card, 'placeholder')!.textContent).to.contain('暂无图片');
+    }
+  });
+
   it('renders a hostile title as text', async () => {
     const { card } = await cardFor('EVIL');
     await loaded(card);

@@ -396,6 +396,19 @@ describe('<sf-search-box>', () => {
     expect(popupText(box)).not.to.contain('长袖T恤');
   });
 
+  it('shows the placeholder icon, not the image, for a suggestion whose image URL is a script', async () => {
+    const products = [
+      product('TOWEL', 5900, { title: '纯棉毛巾', images: [{ src: 'javascript:alert(1)', alt: '' }] }),
+      product('ROBE', 25900, { title: '纯棉浴袍', images: [{ src: 'data:text/html,<script>alert(1)</script>', alt: '' }] }),
+    ];
+    const { box } = await setup({ adapter: new LocalAdapter({ data: smallData(products), indexedDB: null }) });
+    parts(box).input.focus();
+    typeText(box, '纯棉');
+    await suggestionsShown(box, 2);
+    expect(box.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(popupText(box)).to.contain('纯棉毛巾');
+  });
+
   it('survives hostile and odd input, showing the query as text', async () => {
     const { box } = await setup();
     parts(box).input.focus();
