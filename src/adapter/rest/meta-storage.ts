@@ -14,6 +14,8 @@ export class MetaStorage {
 
   attach(storage: Promise<StorageBackend>): void {
     this.storage = storage;
+    // A storage that fails to open is only awaited later: mark its rejection as handled now.
+    storage.catch(() => {});
   }
 
   /** `{ ok: false }` when not attached or the read failed (then memory is the truth). */

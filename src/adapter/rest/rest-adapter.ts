@@ -60,7 +60,7 @@ function checkTimeout(timeout: unknown): number {
 export class RestAdapter implements StorefrontAdapter {
   readonly name = 'rest';
   readonly endpoint: string;
-  readonly catalog: CatalogCapability;
+  readonly catalog: Required<CatalogCapability>;
   readonly help: HelpCapability;
   readonly orders: OrdersCapability;
   readonly guestbook: GuestbookCapability;

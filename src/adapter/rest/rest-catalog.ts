@@ -29,7 +29,7 @@ function validProducts(items: readonly unknown[]): { products: Product[]; droppe
   return { products, dropped: items.length - products.length };
 }
 
-export function restCatalog(http: HttpClient): CatalogCapability {
+export function restCatalog(http: HttpClient): Required<CatalogCapability> {
   return {
     async list(query: CatalogQuery, options?: CallOptions): Promise<CatalogPage> {
       const { series, category, query: text, sort, page, pageSize } = query ?? {};
