@@ -1,6 +1,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
+import { restServerPlugin } from './test/adapters/rest-server-plugin.mjs';
 
 // Real headless Chromium, one page at a time (tests share IndexedDB per origin).
 export default {
@@ -9,7 +10,8 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   // target es2022 turns the (legacy, tsconfig) decorators into plain JS Chromium runs.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  // restServerPlugin: the reference server for the RestAdapter conformance run (`/__server.js`).
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), restServerPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome() ?? '/usr/bin/chromium', headless: true, args: CHROME_ARGS },
