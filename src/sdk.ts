@@ -45,3 +45,10 @@ export type {
 } from './cart/cart-view.js';
 export { unitPriceAt, maxQuantityOf } from './cart/cart-view-model.js';
 export { DEFAULT_TIMEOUT_MS } from './core/deadline.js';
+export { createOutbox, StorefrontOutbox } from './outbox/outbox.js';
+export type { OutboxOptions } from './outbox/outbox.js';
+export { OUTBOX_KINDS } from './outbox/outbox-types.js';
+export type * from './outbox/outbox-types.js';
+export { isRetryableSend, backoffDelay } from './outbox/backoff.js';
+export type { BackoffOptions } from './outbox/backoff.js';
+export type { LockManagerLike } from './outbox/flush-lock.js';

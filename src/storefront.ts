@@ -13,6 +13,8 @@ import { resolveLocale, type Locale } from './core/locale.js';
 import type { FallbackReason, StorageBackend } from './storage/backend.js';
 import { createChangeChannel } from './storage/channel.js';
 import { openStorage, type StorageOptions } from './storage/open-storage.js';
+import { createOutbox } from './outbox/outbox.js';
+import type { Outbox } from './outbox/outbox-types.js';
 
 export interface StorefrontOptions {
   /** A backend adapter, or `'local'` for the in-browser demo shop. */
@@ -60,6 +62,11 @@ export interface Storefront {
   checkout(options: CheckoutOptions): Promise<CheckoutSession>;
   /** Product search over the whole catalog, the page's current query, recent searches. */
   readonly search: SearchStore;
+  /**
+   * Writes that must reach the backend even offline (guestbook posts, sign-ups, feedback,
+   * visits, checkout attempts): kept in IndexedDB, sent once each with its idempotency key.
+   */
+  readonly outbox: Outbox;
   /** Closes storage, the tab channel, and an adapter it created itself; yours stay open. */
   close(): void;
 }
@@ -137,6 +144,7 @@ export function createStorefront(options: StorefrontOptions): Storefront {
       }));
   };
   const search = new SearchStore(catalog, storagePromise, now);
+  const outbox = createOutbox({ storeId, adapter, storage: storagePromise, source: instanceId, now, timeout });
 
   return {
     storeId,
@@ -159,7 +167,9 @@ export function createStorefront(options: StorefrontOptions): Storefront {
     paymentMethods: async (callOptions?: CallOptions) => (await loadCheckout()).paymentMethods(callOptions),
     checkout: begin,
     search,
+    outbox,
     close() {
+      outbox.close();
       cart.close();
       account.close();
       channel.close();

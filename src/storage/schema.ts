@@ -34,11 +34,37 @@ export interface StoredProduct {
   product: unknown;
 }
 
+/**
+ * A write waiting in (or settled by) the offline outbox. Keyed by an auto-incremented `id`, whose
+ * order is the send order (FIFO across tabs). Fields after `createdAt` came with the outbox
+ * itself; a record without them is a queued write that was never tried.
+ */
+export interface StoredOutboxItem {
+  id?: number;
+  kind: string;
+  /** Given once, kept for every replay: the backend returns the first result for a repeat. */
+  idempotencyKey: string;
+  payload: unknown;
+  createdAt: number;
+  status?: 'queued' | 'sending' | 'sent' | 'failed';
+  /** Sends tried so far. */
+  attempts?: number;
+  /** Backoff: the flusher's next regular try (a submit or `online` may try sooner). */
+  nextAttemptAt?: number;
+  /** The server's `Retry-After`: nothing tries before this. */
+  notBefore?: number;
+  /** The last failure (retryable while queued, final when failed). */
+  error?: { code: string; message: string; detail?: Record<string, unknown> };
+  /** What the adapter answered, kept until the outcome is acknowledged. */
+  result?: unknown;
+  settledAt?: number;
+}
+
 export interface StorefrontDB extends DBSchema {
   cart: { key: string; value: StoredCartLine; indexes: { updatedAt: number } };
   products: { key: string; value: StoredProduct };
   meta: { key: string; value: unknown };
-  outbox: { key: number; value: { id?: number; kind: string; idempotencyKey: string; payload: unknown; createdAt: number } };
+  outbox: { key: number; value: StoredOutboxItem };
 }
 
 export type StoreName = StoreNames<StorefrontDB>;
