@@ -2,11 +2,11 @@ import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Kysely table types of the engagement tables (migration 002_engagement.sql). Times are epoch
- * milliseconds in `bigint` columns: node-postgres reads those as strings and PGlite as numbers,
- * so reads are typed `Int` and every reader converts with `Number()`.
+ * milliseconds in `bigint` columns, read as numbers on both drivers (database.ts sets
+ * node-postgres' int8 parser); sums (numeric) still come back as strings and are converted.
  */
-type Int = ColumnType<number | string, number, number>;
-type NullableInt = ColumnType<number | string | null, number | null | undefined, number | null>;
+type Int = number;
+type NullableInt = number | null;
 
 export interface GuestbookEntriesTable {
   id: string;
@@ -39,8 +39,8 @@ export interface GuestbookPowUsedTable {
 export interface VisitDailyTable {
   day: string;
   topic: string;
-  page_views: ColumnType<number | string, number | undefined, number>;
-  unique_visitors: ColumnType<number | string, number | undefined, number>;
+  page_views: Generated<number>;
+  unique_visitors: Generated<number>;
 }
 
 export interface VisitSaltsTable {
