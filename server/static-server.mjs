@@ -1,10 +1,10 @@
 // A small static file server for the demo page and the built kit, bound to 127.0.0.1.
-// The reference REST backend mounts beside it (see the REST issue); for now it serves files.
+// `npm start -- --local` uses it alone; the reference server (server/src) reuses fileFor/TYPES.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
-const TYPES = {
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -18,7 +18,7 @@ const TYPES = {
 };
 
 /** Maps a URL path onto a file under `root`, refusing anything that escapes it. */
-function fileFor(root, urlPath, routes, allow) {
+export function fileFor(root, urlPath, routes, allow) {
   let path;
   try {
     path = decodeURIComponent(urlPath.split('?')[0]);
