@@ -1,6 +1,8 @@
-// npm start: builds the kit if its sources changed, then serves the demo promo page on
-// 127.0.0.1 (PORT, default 8080) with the embedded local adapter: no server to install.
-import { execFileSync } from 'node:child_process';
+// npm start: builds the kit if its sources changed, then runs the reference server (embedded
+// PGlite in DATA_DIR, seeded on first start) serving the demo promo page on the REST adapter at
+// 127.0.0.1 (PORT, default 8080). `npm start -- --local` serves the demo with the in-browser
+// local adapter instead: no server at all.
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStaticServer } from '../server/static-server.mjs';
@@ -27,13 +29,21 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a number from 0 to 65535, got "${process.env.PORT}".`);
   process.exit(1);
 }
-try {
-  const server = await startStaticServer({ root: '.', port, routes: { '/': '/demo/index.html' } });
-  const { port: actual } = server.address();
-  console.log(`\nStorefront Elements demo: http://127.0.0.1:${actual}/`);
-  console.log('Serving demo/ and dist/ with the embedded local adapter. Press Ctrl+C to stop.');
-} catch (error) {
-  if (error.code === 'EADDRINUSE') console.error(`Port ${port} is in use: run with another, e.g. PORT=8081 npm start`);
-  else console.error(error);
-  process.exit(1);
+
+if (process.argv.includes('--local')) {
+  try {
+    const server = await startStaticServer({ root: '.', port, routes: { '/': '/demo/index.html' } });
+    const { port: actual } = server.address();
+    console.log(`\nStorefront Elements demo: http://127.0.0.1:${actual}/`);
+    console.log('Serving demo/ and dist/ with the embedded local adapter. Press Ctrl+C to stop.');
+  } catch (error) {
+    if (error.code === 'EADDRINUSE') console.error(`Port ${port} is in use: run with another, e.g. PORT=8081 npm start`);
+    else console.error(error);
+    process.exit(1);
+  }
+} else {
+  // The server runs its TypeScript through tsx; it prints the URL and the data folder itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
