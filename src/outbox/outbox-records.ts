@@ -96,14 +96,14 @@ const RecordSchema = v.object({
   id: v.pipe(v.number(), v.safeInteger()),
   kind: v.string(),
   idempotencyKey: v.pipe(v.string(), v.minLength(1)),
-  payload: v.unknown(),
+  payload: v.optional(v.unknown()),
   createdAt: finite,
   status: v.optional(v.picklist(STATUSES)),
   attempts: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
   nextAttemptAt: v.optional(finite),
   notBefore: v.optional(finite),
   error: v.optional(v.object({ code: v.string(), message: v.string(), detail: v.optional(v.record(v.string(), v.unknown())) })),
-  result: v.unknown(),
+  result: v.optional(v.unknown()),
   settledAt: v.optional(finite),
 });
 
@@ -117,7 +117,13 @@ export function readRecord(value: unknown): QueueRecord | null {
   const record = parsed.output;
   if (!v.safeParse(PAYLOAD_SCHEMAS[record.kind as OutboxKind], record.payload).success) return null;
   // A record from before the outbox kept state is a queued write never tried.
-  return { ...record, kind: record.kind as OutboxKind, status: record.status ?? 'queued', attempts: record.attempts ?? 0 };
+  return {
+    ...record,
+    payload: record.payload,
+    kind: record.kind as OutboxKind,
+    status: record.status ?? 'queued',
+    attempts: record.attempts ?? 0,
+  };
 }
 
 const CODES: ReadonlySet<string> = new Set<StorefrontErrorCode>([

@@ -87,6 +87,9 @@ export class StorefrontOutbox implements Outbox {
   private readonly waiting = new Map<string, number>();
   /** Answers to those submits, for items this page sent (their records are deleted at once). */
   private readonly sentHere = new Map<string, unknown>();
+  /** Which send this page tried last for a key (a counter): a flush asked for later may retry it, an earlier one not. */
+  private readonly triedAt = new Map<string, number>();
+  private tries = 0;
   private cancelTimer: (() => void) | null = null;
   private closed = false;
   private readonly onOnline = () => void this.flush();
@@ -161,6 +164,8 @@ export class StorefrontOutbox implements Outbox {
     }
     const payload = checkPayload(kind, submission.payload);
     const queue = await this.open();
+    // A try of the oldest item from now on answers this submit: no second try right after it.
+    const since = this.tries;
     let key = kind === 'visits.record' ? await this.mergeVisits(queue, payload as VisitEvent[]) : null;
     if (!key) {
       key = crypto.randomUUID();
@@ -178,7 +183,7 @@ export class StorefrontOutbox implements Outbox {
     }
     this.waiting.set(key, (this.waiting.get(key) ?? 0) + 1);
     try {
-      if (this.online()) await this.flush();
+      if (this.online()) await this.run(true, since);
       else void this.reschedule();
       return await this.outcomeOf<K>(queue, key);
     } finally {
@@ -244,11 +249,14 @@ export class StorefrontOutbox implements Outbox {
   }
 
   flush(): Promise<FlushSummary> {
-    return this.run(true);
+    return this.run(true, this.tries);
   }
 
-  /** `eager`: asked for (submit, `online`, page load, `flush()`), so the backoff gives way. */
-  private async run(eager: boolean): Promise<FlushSummary> {
+  /**
+   * `eager`: asked for (submit, `online`, page load, `flush()`), so the backoff gives way, except
+   * for an item this page tried after try number `since` (the state the asker saw is stale).
+   */
+  private async run(eager: boolean, since: number): Promise<FlushSummary> {
     const empty: FlushSummary = { sent: 0, failed: 0, pending: 0 };
     let queue: OutboxQueue;
     try {
@@ -257,7 +265,7 @@ export class StorefrontOutbox implements Outbox {
       return empty;
     }
     try {
-      return await this.lock((renew) => this.drain(queue, renew, eager));
+      return await this.lock((renew) => this.drain(queue, renew, eager, since));
     } catch (error) {
       if (!this.closed) console.warn('[storefront-elements] Outbox: the flush stopped.', error);
       return empty;
@@ -267,7 +275,7 @@ export class StorefrontOutbox implements Outbox {
   }
 
   /** Sends pending items oldest first; runs under the flush lock. */
-  private async drain(queue: OutboxQueue, renew: () => Promise<void>, eager: boolean): Promise<FlushSummary> {
+  private async drain(queue: OutboxQueue, renew: () => Promise<void>, eager: boolean, since: number): Promise<FlushSummary> {
     const summary: FlushSummary = { sent: 0, failed: 0, pending: 0 };
     while (!this.closed && this.online()) {
       const records = await queue.read();
@@ -277,15 +285,18 @@ export class StorefrontOutbox implements Outbox {
       // The server's Retry-After always holds; the backoff only holds the timer (several tabs
       // each keep one, and the first to fire moves `nextAttemptAt` for the others).
       if ((head.notBefore ?? 0) > this.now()) break;
-      if (!eager && (head.nextAttemptAt ?? 0) > this.now()) break;
+      const triedSince = (this.triedAt.get(head.idempotencyKey) ?? -1) > since;
+      if ((!eager || triedSince) && (head.nextAttemptAt ?? 0) > this.now()) break;
       await renew();
       const claimed = await queue.change(head.id, (current) =>
         isPending(current) ? { ...current, status: 'sending', attempts: current.attempts + 1 } : null,
       );
       if (!claimed) continue;
+      this.triedAt.set(claimed.idempotencyKey, ++this.tries);
       this.emit('sending', claimed);
       const outcome = await this.send(claimed);
       if (outcome.ok) {
+        this.triedAt.delete(claimed.idempotencyKey);
         summary.sent += 1;
         await this.recordSent(queue, claimed, outcome.result);
         continue;
@@ -302,6 +313,7 @@ export class StorefrontOutbox implements Outbox {
         this.emit('queued', next);
         break;
       }
+      this.triedAt.delete(claimed.idempotencyKey);
       summary.failed += 1;
       const failed = await queue.change(claimed.id, (current) =>
         settled(current, { status: 'failed', error: storeError(failure), settledAt: this.now() }),
@@ -372,7 +384,7 @@ export class StorefrontOutbox implements Outbox {
     this.cancelTimer = this.schedule(
       () => {
         this.cancelTimer = null;
-        void this.run(false);
+        void this.run(false, this.tries);
       },
       Math.max(due - this.now(), 50),
     );
