@@ -28,6 +28,8 @@ interface GridResult {
   items: GridItem[];
   total: number;
   stale: boolean;
+  /** Infinite mode: how many pages `items` holds (a page may bring fewer than pageSize: some failed validation). */
+  pages?: number;
   /** The search the result answers ('' when browsing). */
   query: string;
 }
@@ -132,7 +134,12 @@ export class SfProductGrid extends SfElement {
         };
       }
       const result = await storefront.catalog.list(filters, { signal });
-      return { items: result.items.map((product) => ({ product })), total: result.total, stale: result.stale === true, query };
+      return {
+        items: result.items.map((product) => ({ product })),
+        total: result.total,
+        stale: result.stale === true,
+        query,
+      };
     },
     args: () =>
       [
@@ -147,7 +154,7 @@ export class SfProductGrid extends SfElement {
     onComplete: (result) => {
       this.shown = result;
       if (this.infinite) {
-        this.loaded = result;
+        this.loaded = result && { ...result, pages: 1 };
         this.moreError = null;
       }
     },
@@ -220,7 +227,7 @@ export class SfProductGrid extends SfElement {
     this.moreError = null;
     const controller = (this.moreController = new AbortController());
     const pageSize = clampPageSize(this.pageSize);
-    const page = Math.floor(loaded.items.length / pageSize) + 1;
+    const page = (loaded.pages ?? 1) + 1;
     const filters = {
       series: this.series || undefined,
       category: this.category || undefined,
@@ -229,15 +236,26 @@ export class SfProductGrid extends SfElement {
       pageSize,
     };
     try {
-      const next: GridItem[] = loaded.query
-        ? (await storefront.search.search(loaded.query, { ...filters, signal: controller.signal })).items.map(
-            ({ product, hit }) => ({ product, terms: hit.terms }),
-          )
-        : (await storefront.catalog.list(filters, { signal: controller.signal })).items.map((product) => ({ product }));
+      let next: GridItem[];
+      let total = loaded.total;
+      if (loaded.query) {
+        const found = await storefront.search.search(loaded.query, { ...filters, signal: controller.signal });
+        next = found.items.map(({ product, hit }) => ({ product, terms: hit.terms }));
+      } else {
+        const page = await storefront.catalog.list(filters, { signal: controller.signal });
+        next = page.items.map((product) => ({ product }));
+        // Products dropped on this page (they failed validation) lower the count.
+        total = Math.min(total, page.total);
+      }
       if (controller.signal.aborted || this.loaded !== loaded) return;
       const known = new Set(loaded.items.map((item) => item.product.id));
-      this.loaded = { ...loaded, items: [...loaded.items, ...next.filter((item) => !known.has(item.product.id))] };
-      if (next.length === 0) this.loaded = { ...this.loaded, total: this.loaded.items.length };
+      const items = [...loaded.items, ...next.filter((item) => !known.has(item.product.id))];
+      this.loaded = {
+        ...loaded,
+        items,
+        pages: page,
+        total: next.length === 0 ? items.length : Math.max(items.length, total),
+      };
     } catch (error) {
       const failure = toStorefrontError(error);
       if (failure.code !== 'aborted') this.moreError = failure;
@@ -460,7 +478,8 @@ export class SfProductGrid extends SfElement {
     const result = this.results.value ?? this.shown;
     const pending = !this.storefront || this.results.status === 0 || this.results.status === 1;
     const error = this.results.status === 3 ? toStorefrontError(this.results.error) : null;
-    return html`${this.renderToolbar(locale, result)}
+    // Infinite mode counts what the loaded pages say (a later page may have dropped products).
+    return html`${this.renderToolbar(locale, this.infinite && this.loaded ? this.loaded : result)}
       ${
         error && error.code !== 'aborted'
           ? renderNotice({

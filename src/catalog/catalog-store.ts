@@ -10,14 +10,50 @@ import { applyCatalogQuery, normalizeCatalogQuery } from './catalog-query.js';
 /** Failures worth answering from the cache: the backend is away or spoke nonsense. */
 const CACHEABLE_FAILURES = new Set(['network', 'timeout', 'unavailable', 'invalid-response']);
 
+/** The sku a malformed product claims, for messages ('?' when it has none). */
+function claimedSku(value: unknown): string {
+  const sku = typeof value === 'object' && value !== null ? (value as { sku?: unknown }).sku : undefined;
+  return typeof sku === 'string' || typeof sku === 'number' ? String(sku) : '?';
+}
+
 /** Validates one product; logs and returns null when it does not pass. */
 export function parseProduct(value: unknown, source: string): Product | null {
   const result = v.safeParse(ProductSchema, value);
   if (result.success) return result.output;
-  const sku = typeof value === 'object' && value !== null ? String((value as { sku?: unknown }).sku ?? '?') : '?';
-  console.warn(`[storefront-elements] Skipped product "${sku}" from ${source}: ${describeIssues(result.issues)}.`);
+  console.warn(`[storefront-elements] Skipped product "${claimedSku(value)}" from ${source}: ${describeIssues(result.issues)}.`);
   return null;
 }
+
+/**
+ * Validates a batch of products: the valid ones, and the claimed skus of those dropped, told
+ * in one console line (a broken feed must not print a warning per product).
+ */
+function parseProducts(values: readonly unknown[], source: string): { products: Product[]; dropped: string[] } {
+  const products: Product[] = [];
+  const dropped: string[] = [];
+  const reasons: string[] = [];
+  for (const value of values) {
+    const result = v.safeParse(ProductSchema, value);
+    if (result.success) {
+      products.push(result.output);
+      continue;
+    }
+    dropped.push(claimedSku(value));
+    if (reasons.length < 3) reasons.push(`"${claimedSku(value)}": ${describeIssues(result.issues)}`);
+  }
+  if (dropped.length > 0) {
+    const named = dropped.slice(0, 10).map((sku) => `"${sku}"`);
+    const others = dropped.length > named.length ? ` and ${dropped.length - named.length} more` : '';
+    console.warn(
+      `[storefront-elements] Dropped ${dropped.length} of ${values.length} products from ${source} that failed validation: ` +
+        `${named.join(', ')}${others} (${reasons.join('; ')}).`,
+    );
+  }
+  return { products, dropped };
+}
+
+/** How many filter sets the store remembers dropped products for. */
+const DROPPED_MEMORY = 50;
 
 function invalid(source: string, issues: string): StorefrontError {
   return new StorefrontError('invalid-response', `The ${source} adapter sent a malformed response: ${issues}.`);
@@ -41,17 +77,23 @@ export class CatalogStore {
     return withDeadline((signal) => run({ locale: this.locale, ...options, signal }), this.timeout, options.signal);
   }
 
+  /**
+   * The products the adapter counted in a filter set's `total` but that failed validation,
+   * by filter set (sort and page aside): the count the grid shows must be what a shopper can
+   * reach, so they are subtracted, including those seen on earlier pages.
+   */
+  private readonly dropped = new Map<string, Set<string>>();
+
   async list(query: CatalogQuery = {}, options: CallOptions = {}): Promise<CatalogPage> {
     const normalized = normalizeCatalogQuery(query);
     try {
       const raw: unknown = await this.call(options, (call) => this.adapter.catalog.list(normalized, call));
       const shape = v.safeParse(CatalogPageShapeSchema, raw);
       if (!shape.success) throw invalid(this.adapter.name, describeIssues(shape.issues));
-      const items = shape.output.items
-        .map((item) => parseProduct(item, `the ${this.adapter.name} adapter`))
-        .filter((item): item is Product => item !== null);
+      const { products: items, dropped } = parseProducts(shape.output.items, `the ${this.adapter.name} adapter`);
       this.track(this.cache(items));
-      return { items, total: shape.output.total, ...(shape.output.stale ? { stale: true } : {}) };
+      const total = Math.max(items.length, shape.output.total - this.countDropped(normalized, items, dropped));
+      return { items, total, ...(shape.output.stale ? { stale: true } : {}) };
     } catch (error) {
       const failure = toStorefrontError(error);
       if (!CACHEABLE_FAILURES.has(failure.code)) throw failure;
@@ -59,6 +101,22 @@ export class CatalogStore {
       if (cached.length === 0) throw failure;
       return { ...applyCatalogQuery(cached, normalized, this.now()), stale: true };
     }
+  }
+
+  /** Remembers this page's dropped products (and forgets those now valid); how many the filter set has. */
+  private countDropped(query: CatalogQuery, valid: readonly Product[], dropped: readonly string[]): number {
+    const key = JSON.stringify([query.series ?? '', query.category ?? '', query.query ?? '']);
+    // One with no sku cannot be recognised on another page: it counts for this page only.
+    const named = dropped.filter((sku) => sku !== '?');
+    let known = this.dropped.get(key);
+    if (!known && named.length > 0) {
+      if (this.dropped.size >= DROPPED_MEMORY) this.dropped.delete(this.dropped.keys().next().value!);
+      known = new Set();
+      this.dropped.set(key, known);
+    }
+    for (const product of valid) known?.delete(product.sku);
+    for (const sku of named) known?.add(sku);
+    return (known?.size ?? 0) + (dropped.length - named.length);
   }
 
   async get(sku: string, options: CallOptions = {}): Promise<Product | null> {
@@ -132,7 +190,10 @@ export class CatalogStore {
     try {
       const storage = await this.storage;
       const records = await storage.getAll('products');
-      return records.map((record) => parseProduct(record.product, 'the local cache')).filter((p): p is Product => p !== null);
+      return parseProducts(
+        records.map((record) => record.product),
+        'the local cache',
+      ).products;
     } catch {
       return [];
     }

@@ -6,7 +6,7 @@ import type { SfStore } from '../../components/sf-store/sf-store.js';
 import { setDefaultStorefront } from '../../components/shared/default-store.js';
 import { LocalAdapter } from '../../src/adapter/local/local-adapter.js';
 import type { Product } from '../../src/core/types.js';
-import { eventually, product, smallData, uniqueStoreId } from '../helpers/fixtures.js';
+import { captureConsole, eventually, product, smallData, uniqueStoreId } from '../helpers/fixtures.js';
 
 function visibleText(element: Element): string {
   return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -226,6 +226,80 @@ describe('<sf-product-grid>', () => {
     grid.sort = 'price-desc';
     await eventually(() => expect(visibleText(grid)).to.contain('网络不可用'));
     expect(cards(grid)).to.have.length(30);
+  });
+
+  it('counts only the products a shopper can reach, and says once how many failed validation', async () => {
+    const inner = adapterFor(catalog(3));
+    const broken = [
+      ...Array.from({ length: 6 }, (_, i) => ({ ...product(`BAD${i}`, 100), price: { amount: -1, currency: 'CNY' } })),
+      { title: 'no sku at all' },
+    ];
+    const adapter = {
+      name: 'sloppy',
+      catalog: {
+        ...inner.catalog,
+        list: async (query: never, options: never) => {
+          const page = await inner.catalog.list(query, options);
+          return { items: [...page.items, ...broken], total: page.total + broken.length };
+        },
+      },
+    };
+    const { result: grid, warnings } = await captureConsole(async () => {
+      const store = await fixture<SfStore>(
+        html`<sf-store store-id=${uniqueStoreId('dropped')} .adapter=${adapter}>
+          <sf-product-grid page-size="24"></sf-product-grid>
+        </sf-store>`,
+      );
+      const element = store.querySelector('sf-product-grid')!;
+      await eventually(() => expect(cards(element)).to.have.length(3));
+      return element;
+    });
+    expect(visibleText(grid)).to.contain('共 3 件商品');
+    expect(visibleText(grid)).not.to.contain('共 10 件商品');
+    expect(grid.shadowRoot!.querySelector('nav [part="page"]')).to.equal(null);
+    const dropped = warnings.filter((line) => line.includes('failed validation'));
+    expect(dropped).to.have.length(1);
+    expect(dropped[0]).to.contain('Dropped 7 of 10 products from the sloppy adapter');
+    expect(dropped[0]).to.contain('"BAD0"');
+  });
+
+  it('keeps loading pages in infinite mode when every page dropped some products, counting them out', async () => {
+    // 6 pages of 10 counted; on each page 3 fail validation: 42 reachable.
+    const items = Array.from({ length: 60 }, (_, i) =>
+      i % 10 < 3
+        ? { ...product(`BAD${i}`, 100), price: { amount: -1, currency: 'CNY' } }
+        : product(`P${String(i).padStart(3, '0')}`, 1000, { title: `纯棉T恤 ${i} 号`, createdAt: 60 - i }),
+    );
+    const adapter = {
+      name: 'sloppy',
+      catalog: {
+        list: async (query: { page?: number; pageSize?: number }) => {
+          const size = query.pageSize ?? 24;
+          const page = query.page ?? 1;
+          return { items: structuredClone(items.slice((page - 1) * size, page * size)), total: items.length } as never;
+        },
+        get: async () => null,
+        facets: async () => ({ series: [], categories: [] }),
+        promotions: async () => [],
+      },
+    };
+    const { result: grid } = await captureConsole(async () => {
+      const store = await fixture<SfStore>(
+        html`<sf-store store-id=${uniqueStoreId('dropped-infinite')} .adapter=${adapter}>
+          <sf-product-grid infinite page-size="10" style="display:block"></sf-product-grid>
+        </sf-store>`,
+      );
+      const element = store.querySelector('sf-product-grid')!;
+      await eventually(() => expect(cards(element).length).to.be.greaterThan(0), 5000);
+      expect(visibleText(element)).to.contain('共 57 件商品');
+      await eventually(() => {
+        window.scrollTo(0, document.body.scrollHeight);
+        expect(visibleText(element)).to.contain('已显示全部 42 件商品');
+      }, 8000);
+      return element;
+    });
+    expect(visibleText(grid)).to.contain('共 42 件商品');
+    window.scrollTo(0, 0);
   });
 
   it('renders only the visible cards of 2,000 products in infinite mode, loading more on scroll', async () => {
