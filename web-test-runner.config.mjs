@@ -1,7 +1,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
-import { restServerPlugin } from './test/adapters/rest-server-plugin.mjs';
+import { restServerPlugin, SHOPPER_UA } from './test/adapters/rest-server-plugin.mjs';
 
 // Real headless Chromium, one page at a time (tests share IndexedDB per origin).
 export default {
@@ -14,7 +14,12 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), restServerPlugin()],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: findChrome() ?? '/usr/bin/chromium', headless: true, args: CHROME_ARGS },
+      // A desktop user agent: the reference server drops visits from "HeadlessChrome" as a bot (isbot).
+      launchOptions: {
+        executablePath: findChrome() ?? '/usr/bin/chromium',
+        headless: true,
+        args: [...CHROME_ARGS, `--user-agent=${SHOPPER_UA}`],
+      },
     }),
   ],
   coverageConfig: {

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import process from 'node:process';
 
 const STAFF_TOKEN = 'test-staff-token';
+/** A desktop Chrome user agent for the test browser: headless Chromium's says "HeadlessChrome", which isbot drops. */
+export const SHOPPER_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 const START_TIMEOUT_MS = 90_000;
 const READY_LINE = /Storefront Elements server: (https?:\/\/\S+?)\/?(\s|$)/;
 

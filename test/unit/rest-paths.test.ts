@@ -107,17 +107,14 @@ describe('RestAdapter: contract paths', () => {
     expect(fake.body()).to.deep.equal({ number: 'SF1', contact: '13800001234' });
   });
 
-  it('gets products by id in chunks of 100, in the order asked', async () => {
-    const ids = Array.from({ length: 150 }, (_, i) => `id-P${i}`);
-    const fake = new FakeFetch((request) => {
-      const asked = new URL(request.url).searchParams.get('ids')!.split(',');
-      return json(200, { items: asked.map((id) => product(id.slice(3), 100)) });
-    });
+  it('gets products by id in one request, in the order asked', async () => {
+    const ids = ['id-B', 'id-A', 'id-NOPE'];
+    const fake = new FakeFetch(() => json(200, { items: [product('B', 100), product('A', 100)] }));
     const products = await call(fake).catalog.byIds(ids);
-    expect(products.map((item) => item.id)).to.deep.equal(ids);
-    expect(fake.requests.map((request) => new URL(request.url).searchParams.get('ids')!.split(',').length)).to.deep.equal([
-      100, 50,
-    ]);
-    expect(await call(new FakeFetch()).catalog.byIds([])).to.deep.equal([]);
+    expect(products.map((item) => item.id)).to.deep.equal(['id-B', 'id-A']);
+    expect(seen(fake)).to.deep.equal({ method: 'GET', path: '/products/by-id', query: { ids: 'id-B,id-A,id-NOPE' } });
+    const none = new FakeFetch();
+    expect(await call(none).catalog.byIds([])).to.deep.equal([]);
+    expect(none.requests).to.have.length(0);
   });
 });
