@@ -306,6 +306,47 @@ describe('outbox: storage', () => {
   });
 });
 
+describe('outbox: replay triggers', () => {
+  it('flushes when the browser says it is back online', async () => {
+    let online = false;
+    const { outbox, counting } = setup({ online: () => online });
+    const { id } = await outbox.submit(post('等网络'));
+    expect(counting.calls).to.deep.equal([]);
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await eventually(() => expect(counting.calls.map((call) => call.key)).to.deep.equal([id]));
+  });
+
+  it('sends again, with the same key, an item a closed page left half-sent', async () => {
+    const storeId = uniqueStoreId('outbox-sending');
+    const raw = await openStorage(storeId);
+    await raw.put('outbox', {
+      kind: 'guestbook.post',
+      idempotencyKey: 'half-sent',
+      payload: { topic: 'outbox', author: '小王', body: '发到一半' },
+      createdAt: 1,
+      status: 'sending',
+      attempts: 1,
+    });
+    raw.close();
+    const { outbox, counting } = setup({ storeId });
+    await eventually(() => expect(counting.calls.map((call) => [call.key, call.ok])).to.deep.equal([['half-sent', true]]));
+    await eventually(async () => expect((await outbox.items())[0]).to.include({ status: 'sent', attempts: 2 }));
+  });
+
+  it('lets go of sent outcomes no one acknowledged after a day', async () => {
+    const { outbox, counting, clock } = setup();
+    counting.fail('network');
+    await outbox.submit(post('旧消息'));
+    counting.fail(null);
+    await outbox.flush();
+    expect((await outbox.items()).map((item) => item.status)).to.deep.equal(['sent']);
+    clock.advance(24 * 60 * 60_000 + 1);
+    await outbox.flush();
+    expect(await outbox.items()).to.deep.equal([]);
+  });
+});
+
 describe('outbox: visits', () => {
   it('batches visits queued while offline into one send', async () => {
     let online = false;
