@@ -20,6 +20,9 @@ const zh = {
   'empty.hint': '换个关键词试试，或查看全部商品。',
   'action.showAll': '查看全部商品',
   stale: '网络不可用，正在显示之前缓存的商品。',
+  'stale.invalid-response': '商店服务器返回了无法识别的数据，正在显示之前缓存的商品。',
+  'stale.timeout': '商店服务器响应超时，正在显示之前缓存的商品。',
+  'stale.unavailable': '商店服务暂时不可用，正在显示之前缓存的商品。',
   'page.nav': '分页',
   'page.prev': '上一页',
   'page.next': '下一页',
@@ -30,7 +33,9 @@ const zh = {
   'loading.end': '已显示全部 {count} 件商品',
 };
 
-export const gridMessage = defineMessages<keyof typeof zh>(zh, {
+export type GridMessageKey = keyof typeof zh;
+
+export const gridMessage = defineMessages<GridMessageKey>(zh, {
   label: 'Products',
   'filter.series': 'Series',
   'filter.category': 'Category',
@@ -50,6 +55,9 @@ export const gridMessage = defineMessages<keyof typeof zh>(zh, {
   'empty.hint': 'Try another word, or browse all products.',
   'action.showAll': 'Show all products',
   stale: 'You are offline: showing products saved earlier.',
+  'stale.invalid-response': 'The shop sent data we could not read: showing products saved earlier.',
+  'stale.timeout': 'The shop took too long to answer: showing products saved earlier.',
+  'stale.unavailable': 'The shop is unavailable right now: showing products saved earlier.',
   'page.nav': 'Pages',
   'page.prev': 'Previous page',
   'page.next': 'Next page',

@@ -2,7 +2,7 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { toStorefrontError, type StorefrontError } from '../../src/core/errors.js';
+import { toStorefrontError, type StorefrontError, type StorefrontErrorCode } from '../../src/core/errors.js';
 import type { Facet, Product, SortOrder } from '../../src/core/types.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_ORDERS } from '../../src/catalog/catalog-query.js';
 import type { Storefront } from '../../src/storefront.js';
@@ -15,7 +15,7 @@ import { defineElement, SfElement } from '../shared/sf-element.js';
 import { StoreController } from '../shared/store-controller.js';
 import '../sf-product-card/sf-product-card.js';
 import { pageWindow } from './grid-pages.js';
-import { gridMessage } from './sf-product-grid.messages.js';
+import { gridMessage, type GridMessageKey } from './sf-product-grid.messages.js';
 import { productGridStyles } from './sf-product-grid.styles.js';
 
 /** One product in the grid, with the search terms to highlight in it. */
@@ -28,10 +28,26 @@ interface GridResult {
   items: GridItem[];
   total: number;
   stale: boolean;
+  /** Why a stale result came from the cache (no network, a timeout, a response it could not read). */
+  staleReason?: StorefrontErrorCode;
   /** Infinite mode: how many pages `items` holds (a page may bring fewer than pageSize: some failed validation). */
   pages?: number;
   /** The search the result answers ('' when browsing). */
   query: string;
+}
+
+/** The notice over products shown from the cache names the real reason (not always "offline"). */
+function staleMessage(reason: StorefrontErrorCode | undefined): GridMessageKey {
+  switch (reason) {
+    case 'invalid-response':
+      return 'stale.invalid-response';
+    case 'timeout':
+      return 'stale.timeout';
+    case 'unavailable':
+      return 'stale.unavailable';
+    default:
+      return 'stale';
+  }
 }
 
 type VirtualizerModule = typeof import('./grid-virtualizer.js');
@@ -138,6 +154,7 @@ export class SfProductGrid extends SfElement {
         items: result.items.map((product) => ({ product })),
         total: result.total,
         stale: result.stale === true,
+        ...(result.staleReason ? { staleReason: result.staleReason } : {}),
         query,
       };
     },
@@ -489,7 +506,7 @@ export class SfProductGrid extends SfElement {
             })
           : nothing
       }
-      ${result?.stale ? renderNotice({ tone: 'warning', title: gridMessage(locale, 'stale') }) : nothing}
+      ${result?.stale ? renderNotice({ tone: 'warning', title: gridMessage(locale, staleMessage(result.staleReason)) }) : nothing}
       <div class="body" aria-busy=${String(pending)}>
         ${
           !result

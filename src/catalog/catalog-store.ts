@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { CallOptions, StorefrontAdapter } from '../adapter/adapter.js';
 import { DEFAULT_TIMEOUT_MS, withDeadline } from '../core/deadline.js';
-import { StorefrontError, toStorefrontError } from '../core/errors.js';
+import { StorefrontError, toStorefrontError, type StorefrontErrorCode } from '../core/errors.js';
 import { CatalogPageShapeSchema, describeIssues, FacetSchema, ProductSchema, PromotionSchema } from '../core/schemas.js';
 import type { CatalogPage, CatalogQuery, Facet, Product, Promotion } from '../core/types.js';
 import type { StorageBackend } from '../storage/backend.js';
@@ -52,6 +52,12 @@ function parseProducts(values: readonly unknown[], source: string): { products: 
   return { products, dropped };
 }
 
+/** What `list` answers: the page, and when it comes from the cache (`stale`), why. */
+export interface CatalogListResult extends CatalogPage {
+  /** The failure that made the store answer from its cache (absent when the adapter itself said `stale`). */
+  staleReason?: StorefrontErrorCode;
+}
+
 /** How many filter sets the store remembers dropped products for. */
 const DROPPED_MEMORY = 50;
 
@@ -84,7 +90,7 @@ export class CatalogStore {
    */
   private readonly dropped = new Map<string, Set<string>>();
 
-  async list(query: CatalogQuery = {}, options: CallOptions = {}): Promise<CatalogPage> {
+  async list(query: CatalogQuery = {}, options: CallOptions = {}): Promise<CatalogListResult> {
     const normalized = normalizeCatalogQuery(query);
     try {
       const raw: unknown = await this.call(options, (call) => this.adapter.catalog.list(normalized, call));
@@ -99,7 +105,7 @@ export class CatalogStore {
       if (!CACHEABLE_FAILURES.has(failure.code)) throw failure;
       const cached = await this.cachedProducts();
       if (cached.length === 0) throw failure;
-      return { ...applyCatalogQuery(cached, normalized, this.now()), stale: true };
+      return { ...applyCatalogQuery(cached, normalized, this.now()), stale: true, staleReason: failure.code };
     }
   }
 

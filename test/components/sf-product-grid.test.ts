@@ -224,7 +224,8 @@ describe('<sf-product-grid>', () => {
     await new Promise((resolve) => setTimeout(resolve, 100)); // let the cache write land
     hang = true;
     grid.sort = 'price-desc';
-    await eventually(() => expect(visibleText(grid)).to.contain('网络不可用'));
+    await eventually(() => expect(visibleText(grid)).to.contain('商店服务器响应超时，正在显示之前缓存的商品'));
+    expect(visibleText(grid)).not.to.contain('网络不可用');
     expect(cards(grid)).to.have.length(30);
   });
 
@@ -300,6 +301,40 @@ describe('<sf-product-grid>', () => {
     });
     expect(visibleText(grid)).to.contain('共 42 件商品');
     window.scrollTo(0, 0);
+  });
+
+  it('says a response it cannot read is invalid, not that the network is down, cached products or not', async () => {
+    const inner = adapterFor(catalog(12));
+    let garbage = true;
+    const adapter = {
+      name: 'garbled',
+      catalog: {
+        ...inner.catalog,
+        list: (query: never, options: never) =>
+          garbage ? Promise.resolve('<html>502 Bad Gateway</html>' as never) : inner.catalog.list(query, options),
+      },
+    };
+    const { result: grid } = await captureConsole(async () => {
+      const store = await fixture<SfStore>(
+        html`<sf-store store-id=${uniqueStoreId('garbled')} .adapter=${adapter}>
+          <sf-product-grid page-size="50"></sf-product-grid>
+        </sf-store>`,
+      );
+      const element = store.querySelector('sf-product-grid')!;
+      // Nothing cached yet: the error itself, with a retry.
+      await eventually(() => expect(visibleText(element)).to.contain('商店服务器返回了无法识别的数据，请稍后重试'));
+      expect(element.shadowRoot!.querySelector('[role="alert"]')).to.exist;
+      garbage = false;
+      element.shadowRoot!.querySelector<HTMLButtonElement>('[part="notice-action"]')!.click();
+      await eventually(() => expect(cards(element)).to.have.length(12));
+      await new Promise((resolve) => setTimeout(resolve, 100)); // let the cache write land
+      garbage = true;
+      element.sort = 'price-asc';
+      await eventually(() => expect(visibleText(element)).to.contain('商店服务器返回了无法识别的数据，正在显示之前缓存的商品'));
+      return element;
+    });
+    expect(visibleText(grid)).not.to.contain('网络不可用');
+    expect(cards(grid)).to.have.length(12);
   });
 
   it('renders only the visible cards of 2,000 products in infinite mode, loading more on scroll', async () => {
