@@ -20,6 +20,13 @@ import { registerVisits } from './visits/visits-routes.js';
 /** JSON bodies larger than this are refused 413 (the largest legitimate one is a 100-event visit batch). */
 export const BODY_LIMIT = 64 * 1024;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** `METHOD url` of every route registered (the contract-coverage test reads it). */
+    routeList: string[];
+  }
+}
+
 /** The Fastify instance with every route of the contract, the pages and the demo files. */
 export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -30,6 +37,11 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { strict: false } },
+  });
+  const routeList: string[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push(`${method} ${route.url}`);
   });
   registerValidation(app);
   registerErrorHandling(app);

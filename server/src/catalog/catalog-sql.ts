@@ -47,7 +47,7 @@ export async function listProducts(db: Db, query: CatalogQuery, now: number): Pr
     : sql`0`;
   const price = sql`(CASE WHEN sale_price IS NOT NULL AND ${now} >= sale_starts_at AND ${now} < sale_ends_at THEN sale_price ELSE price END)`;
   const order = {
-    relevance: sql`${score} DESC, position`,
+    relevance: terms.length ? sql`${score} DESC, position` : sql`position`,
     'price-asc': sql`${price} ASC, position`,
     'price-desc': sql`${price} DESC, position`,
     newest: sql`created_at DESC, position`,
