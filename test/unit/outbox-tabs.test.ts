@@ -75,6 +75,8 @@ describe('outbox: several tabs', () => {
     const storeId = uniqueStoreId('outbox-tabs');
     const offline = await openTab(storeId, 'network');
     const online = await openTab(storeId);
+    // Its start-up flush done: from here the item is sent only when this test asks.
+    await online.storefront.outbox.flush();
     const heard: OutboxChange[] = [];
     cleanups.push(offline.storefront.outbox.subscribe((change) => heard.push(change)));
     const seenByOnline: OutboxChange[] = [];
