@@ -13,7 +13,7 @@ import { resolveLocale, type Locale } from './core/locale.js';
 import type { FallbackReason, StorageBackend } from './storage/backend.js';
 import { createChangeChannel } from './storage/channel.js';
 import { openStorage, type StorageOptions } from './storage/open-storage.js';
-import { createOutbox } from './outbox/outbox.js';
+import { createLazyOutbox } from './outbox/lazy-outbox.js';
 import type { Outbox } from './outbox/outbox-types.js';
 
 export interface StorefrontOptions {
@@ -144,7 +144,7 @@ export function createStorefront(options: StorefrontOptions): Storefront {
       }));
   };
   const search = new SearchStore(catalog, storagePromise, now);
-  const outbox = createOutbox({ storeId, adapter, storage: storagePromise, source: instanceId, now, timeout });
+  const outbox = createLazyOutbox({ storeId, adapter, storage: storagePromise, source: instanceId, now, timeout });
 
   return {
     storeId,
