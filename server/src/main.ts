@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/tables.js';
 import { buildApp } from './app.js';
 import { ConfigError, readConfig, type ServerConfig } from './config.js';
 import { createContext } from './context.js';
@@ -17,6 +19,8 @@ export interface RunningServer {
   app: FastifyInstance;
   config: ServerConfig;
   databaseKind: DatabaseKind;
+  /** The server's database (tests read tables through it). */
+  db: Kysely<Database>;
   /** Where the data is: the PGlite folder, or the PostgreSQL URL without its password. */
   dataLocation: string;
   /** Stops accepting requests, finishes the running ones, closes the database. */
@@ -68,6 +72,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer &
       app: running,
       config: resolved,
       databaseKind: database.kind,
+      db: database.db,
       dataLocation: database.location,
       staffTokenFile: staff.generatedIn,
       close: () =>
