@@ -176,6 +176,15 @@ describe('outbox: submit and replay', () => {
     expect(item?.error?.detail).to.deep.include({ reason: 'idempotency-key-reused' });
   });
 
+  it('reports a write the adapter cannot do as failed (unsupported), not queued forever', async () => {
+    const { outbox, counting } = setup();
+    const payload = { lines: [{ sku: 'A', quantity: 1 }], paymentMethod: 'alipay' };
+    const outcome = await outbox.submit({ kind: 'checkout.begin', payload });
+    expect(outcome.status).to.equal('failed');
+    expect(outcome.status === 'failed' && outcome.error.code).to.equal('unsupported');
+    expect(counting.calls).to.deep.equal([]);
+  });
+
   it('counts a 5xx answer as retryable', async () => {
     const { outbox, counting } = setup();
     counting.fail(new StorefrontError('invalid-response', 'garbage', { detail: { status: 502 } }));
@@ -407,6 +416,21 @@ describe('outbox: one flusher', () => {
 });
 
 describe('outbox: in the storefront', () => {
+  it('picks up writes another page left queued when the network comes back', async () => {
+    const storeId = uniqueStoreId('outbox-online');
+    const counting = countingAdapter();
+    const storefront = createStorefront({ adapter: counting.adapter, storeId });
+    cleanups.push(() => storefront.close());
+    await storefront.ready;
+    const raw = await openStorage(storeId);
+    const payload = { topic: 'outbox', author: '小王', body: '别的页面留下的' };
+    await raw.put('outbox', { kind: 'guestbook.post', idempotencyKey: 'left-behind', payload, createdAt: 1 });
+    raw.close();
+    window.dispatchEvent(new Event('online'));
+    await eventually(() => expect(counting.calls.map((call) => call.key)).to.deep.equal(['left-behind']));
+    expect(storefront.outbox.persistent).to.equal(true);
+  });
+
   it('sends what a closed storefront left queued when the next one for the store id starts', async () => {
     const storeId = uniqueStoreId('outbox-reload');
     const first = countingAdapter();
