@@ -2,8 +2,8 @@ import { ContextProvider } from '@lit/context';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { StorefrontAdapter } from '../../src/adapter/adapter.js';
-import { toStorefrontError } from '../../src/core/errors.js';
-import { resolveLocale } from '../../src/core/locale.js';
+import { StorefrontError, toStorefrontError } from '../../src/core/errors.js';
+import { resolveLocale, type Locale } from '../../src/core/locale.js';
 import { createStorefront, type Storefront } from '../../src/storefront.js';
 import { baseStyles, noticeStyles } from '../shared/base-styles.js';
 import { providerChanged, registerProvider } from '../shared/default-store.js';
@@ -13,7 +13,7 @@ import { renderNotice } from '../shared/notice.js';
 import { defineElement, SfElement } from '../shared/sf-element.js';
 import { storeContext, type StoreState } from '../shared/store-context.js';
 import { acquireStorefront, releaseStorefront } from './store-registry.js';
-import { resolveStoreConfig } from './store-config.js';
+import { resolveStoreConfig, type StoreConfig } from './store-config.js';
 
 /** The properties that make a store: changing one swaps the store. */
 const CONFIG_KEYS = ['adapter', 'endpoint', 'currency', 'storeId', 'latency', 'timeout'] as const;
@@ -29,7 +29,8 @@ type ConfigSnapshot = Pick<SfStore, (typeof CONFIG_KEYS)[number]>;
  * @tagname sf-store
  * @slot - The page content holding the widgets.
  * @event sf-store-ready - Storage is open; `detail: { storeId, persistent }`.
- * @event sf-store-error - The store could not be set up; `detail: { error }` (a StorefrontError with code `config`).
+ * @event sf-store-error - The store could not be set up; `detail: { error }` (a StorefrontError with code `config`,
+ *   or `network` when the REST adapter's code could not be downloaded).
  * @csspart notice - The box explaining a configuration error.
  * @csspart notice-action - Its button, if any.
  * @cssprop --sf-color-primary - Accent colour of every widget (default #d0342c).
@@ -50,8 +51,9 @@ export class SfStore extends SfElement {
   ];
 
   /**
-   * `local` (the in-browser demo shop, default) or `rest` (needs `endpoint`). From script it
-   * may also be set to an adapter object of your own.
+   * `local` (the in-browser demo shop, default) or `rest` (the kit's REST contract at `endpoint`;
+   * implied when `endpoint` is set). From script it may also be set to an adapter object of your
+   * own, at any time, also before the element is defined.
    */
   @property() adapter: string | StorefrontAdapter | undefined;
   /** Base URL of a backend speaking the kit's REST contract. */
@@ -152,9 +154,38 @@ export class SfStore extends SfElement {
     this.configuredWith = this.snapshot();
     this.release();
     const locale = resolveLocale(this.locale ?? document.documentElement.lang);
+    let config: StoreConfig;
+    try {
+      config = resolveStoreConfig(this);
+    } catch (error) {
+      this.fail(toStorefrontError(error, 'config'), locale);
+      return;
+    }
+    this.setState({ status: 'connecting', storefront: null, error: null, locale });
+    if (!config.load) {
+      this.connect(config, generation, locale);
+      return;
+    }
+    config.load().then(
+      () => {
+        if (generation === this.generation && this.isConnected) this.connect(config, generation, locale);
+      },
+      (error: unknown) => {
+        if (generation !== this.generation) return;
+        const reason = error instanceof Error ? error.message : String(error);
+        const failure = new StorefrontError('network', `Could not load the REST adapter's code: ${reason}`, {
+          detail: { field: 'load', value: config.signature },
+          cause: error,
+        });
+        this.fail(failure, locale);
+      },
+    );
+  }
+
+  /** Makes (or shares) the storefront of a resolved configuration and waits for its storage. */
+  private connect(config: StoreConfig, generation: number, locale: Locale): void {
     let storefront: Storefront;
     try {
-      const config = resolveStoreConfig(this);
       storefront = acquireStorefront(
         config.storeId,
         config.signature,
@@ -170,13 +201,9 @@ export class SfStore extends SfElement {
       );
       this.current = { storeId: config.storeId, storefront };
     } catch (error) {
-      const failure = toStorefrontError(error, 'config');
-      console.error(`[storefront-elements] <sf-store>: ${failure.message}`);
-      this.setState({ status: 'error', storefront: null, error: failure, locale });
-      this.emit('sf-store-error', { error: failure });
+      this.fail(toStorefrontError(error, 'config'), locale);
       return;
     }
-    this.setState({ status: 'connecting', storefront: null, error: null, locale });
     void storefront.ready.then(() => {
       if (generation !== this.generation) return;
       this.setState({
@@ -187,6 +214,12 @@ export class SfStore extends SfElement {
       });
       this.emit('sf-store-ready', { storeId: storefront.storeId, persistent: storefront.storage.persistent });
     });
+  }
+
+  private fail(failure: StorefrontError, locale: Locale): void {
+    console.error(`[storefront-elements] <sf-store>: ${failure.message}`);
+    this.setState({ status: 'error', storefront: null, error: failure, locale });
+    this.emit('sf-store-error', { error: failure });
   }
 
   protected override render() {

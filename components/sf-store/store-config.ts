@@ -1,5 +1,7 @@
 import { isAdapter, type StorefrontAdapter } from '../../src/adapter/adapter.js';
 import { LocalAdapter } from '../../src/adapter/local/local-adapter.js';
+import { normalizeEndpoint } from '../../src/adapter/rest/endpoint.js';
+import type { RestAdapter } from '../../src/adapter/rest/rest-adapter.js';
 import { StorefrontError } from '../../src/core/errors.js';
 import { checkCurrency, checkStoreId } from '../../src/storefront.js';
 
@@ -9,12 +11,15 @@ export interface StoreAttributes {
   currency: string | null | undefined;
   storeId: string | null | undefined;
   latency: number | null | undefined;
+  timeout: number | null | undefined;
 }
 
 export interface StoreConfig {
   storeId: string;
   currency: string;
   signature: string;
+  /** Loads the adapter's code first, when it is not in the page's bundle yet (the REST adapter). */
+  load?: () => Promise<void>;
   createAdapter: () => StorefrontAdapter;
   /** True when the adapter is made here (so the store closes it), false for the page's own. */
   ownsAdapter: boolean;
@@ -23,25 +28,24 @@ export interface StoreConfig {
 const adapterIds = new WeakMap<object, number>();
 let nextAdapterId = 1;
 
-/** An endpoint is an absolute http(s) URL or a path on this site ("/api", "./shop"). */
+/** An endpoint is an absolute http(s) URL or a path on this site ("/api"), as the REST adapter takes it. */
 export function checkEndpoint(endpoint: string): string {
-  const value = endpoint.trim();
-  const looksLikePath = /^(\/|\.\/|\.\.\/)/.test(value);
-  let ok = false;
-  if (value && !/\s/.test(value)) {
-    try {
-      const url = new URL(value, looksLikePath ? document.baseURI : undefined);
-      ok = url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      ok = false;
-    }
-  }
-  if (!ok) {
+  try {
+    return normalizeEndpoint(endpoint);
+  } catch {
     throw new StorefrontError('config', `endpoint "${endpoint}" is not a valid URL.`, {
       detail: { field: 'endpoint', value: endpoint },
     });
   }
-  return value;
+}
+
+/**
+ * The REST adapter's code, loaded the first time a store uses it: pages on the local adapter
+ * or their own never download it (in the all-in-one bundle it is already there).
+ */
+let RestAdapterClass: typeof RestAdapter | null = null;
+async function loadRestAdapter(): Promise<void> {
+  RestAdapterClass ??= (await import('../../src/adapter/rest/rest-adapter.js')).RestAdapter;
 }
 
 /**
@@ -84,9 +88,22 @@ export function resolveStoreConfig(attributes: StoreAttributes): StoreConfig {
     };
   }
   if (kind === 'rest') {
-    throw new StorefrontError('config', 'This build does not include the rest adapter yet.', {
-      detail: { field: 'rest', value: kind },
-    });
+    if (!endpoint) {
+      throw new StorefrontError('config', 'adapter "rest" needs an endpoint attribute: the URL of the shop\'s API.', {
+        detail: { field: 'endpointMissing', value: '' },
+      });
+    }
+    const given = attributes.timeout;
+    // As the storefront does: a timeout that is no positive number means the default.
+    const timeout = typeof given === 'number' && Number.isFinite(given) && given > 0 ? given : undefined;
+    return {
+      storeId,
+      currency,
+      signature: `rest|${endpoint}|${timeout ?? ''}|${currency}`,
+      ...(RestAdapterClass ? {} : { load: loadRestAdapter }),
+      createAdapter: () => new RestAdapterClass!({ endpoint, ...(timeout ? { timeout } : {}) }),
+      ownsAdapter: true,
+    };
   }
   throw new StorefrontError('config', `adapter "${String(adapter)}" is not valid: use "local" or "rest".`, {
     detail: { field: 'adapter', value: String(adapter) },

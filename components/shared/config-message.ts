@@ -6,7 +6,8 @@ const CONFIG_MESSAGES: Record<string, MessageKey> = {
   adapter: 'store.config.adapter',
   endpoint: 'store.config.endpoint',
   currency: 'store.config.currency',
-  rest: 'store.config.rest',
+  endpointMissing: 'store.config.endpointMissing',
+  load: 'store.config.load',
   duplicate: 'store.config.duplicate',
 };
 

@@ -17,7 +17,8 @@ const zhCN = {
   'store.config.adapter': 'adapter「{value}」无效：请使用 local 或 rest，或在脚本中设置 adapter 属性。',
   'store.config.endpoint': 'endpoint「{value}」不是有效的网址：请使用 https://… 或以 / 开头的路径。',
   'store.config.currency': 'currency「{value}」不是有效的货币代码（例如 CNY）。',
-  'store.config.rest': '此版本尚未包含 rest 适配器：请使用 adapter="local"，或在脚本中传入自定义适配器。',
+  'store.config.endpointMissing': 'adapter="rest" 需要 endpoint 属性：商店接口的网址，例如 https://shop.example/api 或 /api。',
+  'store.config.load': '无法加载连接商店服务器的代码：请检查网络后刷新页面。',
   'store.config.duplicate': '另一个 <sf-store> 已使用 store-id「{value}」但配置不同；请为每个商店使用不同的 store-id。',
   'action.retry': '重试',
   'error.network': '无法连接到商店服务器，请检查网络后重试。',
@@ -50,8 +51,9 @@ const en: Record<MessageKey, string> = {
   'store.config.adapter': 'adapter "{value}" is not valid: use local or rest, or set the adapter property from script.',
   'store.config.endpoint': 'endpoint "{value}" is not a valid URL: use https://… or a path starting with /.',
   'store.config.currency': 'currency "{value}" is not a currency code such as CNY.',
-  'store.config.rest':
-    'This build does not include the rest adapter yet: use adapter="local" or pass your own adapter from script.',
+  'store.config.endpointMissing':
+    'adapter="rest" needs an endpoint attribute: the URL of the shop\'s API, e.g. https://shop.example/api or /api.',
+  'store.config.load': 'The code that connects to the shop could not be loaded: check the network and reload the page.',
   'store.config.duplicate':
     'Another <sf-store> uses store-id "{value}" with a different setup; give each store its own store-id.',
   'action.retry': 'Retry',
