@@ -336,7 +336,8 @@ describe('guestbook rate limits', () => {
         guestbookRateLimits: {
           client: { max: 2, windowSeconds: 600 },
           topic: { max: 3, windowSeconds: 600 },
-          site: { max: 5, windowSeconds: 7919 },
+          // A window of its own: the site-wide bucket is shared by every run on one PostgreSQL.
+          site: { max: 5, windowSeconds: 7000 + Math.floor(Math.random() * 2000) },
         },
       },
     );
