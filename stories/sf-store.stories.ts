@@ -105,7 +105,7 @@ const meta = {
     adapter: {
       control: 'text',
       description:
-        '`local` (the in-browser demo shop, default) or `rest` (needs `endpoint`). From script it may also be set to an adapter object (see the "Custom adapter" stories).',
+        '`local` (the in-browser demo shop, default) or `rest`: the RestAdapter on the kit\'s REST contract at `endpoint` (implied when `endpoint` is set; its code loads only then). From script it may also be set to an adapter object, at any time, even before the element is defined (see the "Custom adapter" stories).',
       table: { category: 'attributes', type: { summary: "'local' | 'rest'" }, defaultValue: { summary: 'local' } },
     },
     endpoint: {
