@@ -30,11 +30,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/** The hash a key is bound to: method, path, query and the canonical JSON body. */
+export function hashRequest(method: string, path: string, query: unknown, body: unknown): string {
+  const queryText = query === undefined ? '' : canonicalJson(query);
+  const bodyText = body === undefined ? '' : typeof body === 'string' ? body : canonicalJson(body);
+  return createHash('sha256').update(`${method}\n${path}\n${queryText}\n${bodyText}`).digest('base64url');
+}
+
 function requestHash(request: FastifyRequest): string {
-  const path = request.url.split('?')[0];
-  const query = request.url.includes('?') ? canonicalJson(request.query) : '';
-  const body = request.body === undefined ? '' : typeof request.body === 'string' ? request.body : canonicalJson(request.body);
-  return createHash('sha256').update(`${request.method}\n${path}\n${query}\n${body}`).digest('base64url');
+  const [path = '', search] = request.url.split('?');
+  return hashRequest(request.method, path, search === undefined ? undefined : request.query, request.body);
 }
 
 /** Whether an answer is kept for replay: successes and client errors, not 409/429/5xx (those may change). */
