@@ -8,6 +8,8 @@ export interface CachedAnswer {
 const MEMORY_ENTRIES = 100;
 /** Catalog queries are many (every search, every page): only the most recent are persisted. */
 const STORED_ENTRIES = 40;
+/** Bigger answers stay in memory only, so the stored cache stays within ~10 MB (40 x 250 kB). */
+const STORED_MAX_CHARS = 250_000;
 
 function isCachedAnswer(value: unknown): value is CachedAnswer {
   return typeof value === 'object' && value !== null && typeof (value as CachedAnswer).etag === 'string' && 'body' in value;
@@ -35,9 +37,10 @@ export class EtagCache {
     return stored.value;
   }
 
-  put(url: string, answer: CachedAnswer): void {
+  /** `size`: the answer's length in characters, to keep big ones out of storage. */
+  put(url: string, answer: CachedAnswer, size = 0): void {
     this.remember(url, answer);
-    if (!this.storage.attached) return;
+    if (!this.storage.attached || size > STORED_MAX_CHARS) return;
     let evicted: string[] = [];
     void this.storage
       .put(this.prefix + url, answer)

@@ -207,7 +207,7 @@ export class HttpClient {
       });
     }
     const etag = response.headers.get('ETag');
-    if (request.cache && etag) etags.put(url, { etag, body: body.value });
+    if (request.cache && etag) etags.put(url, { etag, body: body.value }, text.length);
     return checked.output;
   }
 }
