@@ -25,6 +25,26 @@ describe('demo page', () => {
     await context.close();
   });
 
+  it('has no WCAG 2.1 A/AA violations that axe finds, shadow roots included', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, `${demo.origin}/`);
+    await page.waitForFunction(() =>
+      document.querySelector('#shop sf-product-grid')?.shadowRoot?.querySelector('sf-product-card'),
+    );
+    await page.waitForFunction(() => document.querySelector('#kit sf-store-status')?.shadowRoot?.textContent?.includes('件商品'));
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    const violations = await page.evaluate(async () => {
+      const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+      const { violations } = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return violations.map(
+        (rule) => `${rule.id} (${rule.impact}): ${rule.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+    });
+    assert.deepEqual(violations, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('searches from the header: Chinese suggestions, then the grid shows the results', async () => {
     const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openPage(context, `${demo.origin}/`);
