@@ -229,6 +229,15 @@ export const DailyVisitsSchema = v.object({
 
 export const ProductVisitsSchema = v.object({ sku: v.string(), pageViews: nonNegativeInt, uniqueVisitors: nonNegativeInt });
 
+/** GET /guestbook/challenge: an ALTCHA proof-of-work challenge (204 when proof of work is off). */
+export const GuestbookChallengeSchema = v.object({
+  algorithm: v.string(),
+  challenge: v.string(),
+  salt: v.string(),
+  signature: v.string(),
+  maxnumber: v.optional(nonNegativeInt),
+});
+
 /** 202 of POST /visits. */
 export const VisitsAcceptedSchema = v.object({ accepted: nonNegativeInt });
 

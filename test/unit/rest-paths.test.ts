@@ -39,6 +39,18 @@ describe('RestAdapter: contract paths', () => {
     expect(seen(fake).query).to.deep.equal({ topic: 'product:A', cursor: 'abc', limit: '1' });
   });
 
+  it('reads the proof-of-work challenge, or null when the server asks for none', async () => {
+    const challenge = { algorithm: 'SHA-256', challenge: 'abc', salt: 's?expires=1', signature: 'sig', maxnumber: 50_000 };
+    const fake = new FakeFetch().then(json(200, challenge), json(204, null), json(200, { algorithm: 'SHA-256' }));
+    const rest = call(fake);
+    expect(await rest.guestbook.challenge()).to.deep.equal(challenge);
+    expect(seen(fake)).to.deep.equal({ method: 'GET', path: '/guestbook/challenge', query: {} });
+    expect(await rest.guestbook.challenge()).to.equal(null);
+    let code: unknown;
+    await rest.guestbook.challenge().catch((error: { code?: unknown }) => (code = error.code));
+    expect(code).to.equal('invalid-response');
+  });
+
   it('posts only the contract fields of a guestbook entry', async () => {
     const fake = new FakeFetch(() => json(201, entry));
     const post = { topic: 'site', author: 'a', body: 'b', website: '', fillMs: 3000, extra: 'dropped' };

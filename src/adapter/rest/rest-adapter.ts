@@ -4,7 +4,6 @@ import type {
   CatalogCapability,
   CheckoutCapability,
   FeedbackCapability,
-  GuestbookCapability,
   HelpCapability,
   NewsletterCapability,
   OrdersCapability,
@@ -18,13 +17,20 @@ import { HttpClient, type FetchFunction } from './http-client.js';
 import { MetaStorage } from './meta-storage.js';
 import { restCatalog, restHelp } from './rest-catalog.js';
 import { restAccount, restCheckout, restOrders } from './rest-commerce.js';
-import { restFeedback, restGuestbook, restNewsletter, restVisits, type RestVisitsCapability } from './rest-engagement.js';
+import {
+  restFeedback,
+  restGuestbook,
+  restNewsletter,
+  restVisits,
+  type RestGuestbookCapability,
+  type RestVisitsCapability,
+} from './rest-engagement.js';
 import { retryPolicy, type RetryOptions } from './retry-policy.js';
 import { TokenStore } from './token-store.js';
 
 export type { FetchFunction } from './http-client.js';
 export type { RetryOptions } from './retry-policy.js';
-export type { RestVisitsCapability } from './rest-engagement.js';
+export type { GuestbookChallenge, RestGuestbookCapability, RestVisitsCapability } from './rest-engagement.js';
 
 export interface RestAdapterOptions {
   /** The API base URL: `https://shop.example/api`, or a path on this site such as `/api`. */
@@ -63,7 +69,7 @@ export class RestAdapter implements StorefrontAdapter {
   readonly catalog: Required<CatalogCapability>;
   readonly help: HelpCapability;
   readonly orders: OrdersCapability;
-  readonly guestbook: GuestbookCapability;
+  readonly guestbook: RestGuestbookCapability;
   readonly visits: RestVisitsCapability;
   readonly newsletter: NewsletterCapability;
   readonly feedback: FeedbackCapability;

@@ -10,6 +10,7 @@ import {
   cursorPageSchema,
   DailyVisitsSchema,
   FeedbackReceiptSchema,
+  GuestbookChallengeSchema,
   GuestbookEntrySchema,
   itemsSchema,
   ProductVisitsSchema,
@@ -18,6 +19,7 @@ import {
   VisitStatsSchema,
 } from '../../core/schemas.js';
 import type { DayRange, FeedbackMessage, GuestbookPost, SubscribeRequest, VisitEvent } from '../../core/types.js';
+import * as v from 'valibot';
 import type { FetchFunction, HttpClient } from './http-client.js';
 import { pick } from './pick.js';
 
@@ -25,9 +27,27 @@ const GUESTBOOK_POST_FIELDS = ['topic', 'author', 'body', 'rating', 'website', '
 const SUBSCRIBE_FIELDS = ['email', 'list', 'consent', 'consentText', 'consentVersion', 'locale'] as const;
 const FEEDBACK_FIELDS = ['message', 'pageUrl', 'pageTitle', 'name', 'contact', 'to', 'topic'] as const;
 
-export function restGuestbook(http: HttpClient): GuestbookCapability {
+export type GuestbookChallenge = v.InferOutput<typeof GuestbookChallengeSchema>;
+
+export interface RestGuestbookCapability extends GuestbookCapability {
+  /**
+   * The server's proof-of-work challenge (ALTCHA), or null when it asks for none. Solve it and
+   * send the answer as the post's `challenge`.
+   */
+  challenge(options?: CallOptions): Promise<GuestbookChallenge | null>;
+}
+
+export function restGuestbook(http: HttpClient): RestGuestbookCapability {
   const PageSchema = cursorPageSchema(GuestbookEntrySchema);
   return {
+    async challenge(options?: CallOptions) {
+      // 204 (proof of work off) has no body: the schema would refuse `undefined`.
+      const answer = await http.request(
+        { method: 'GET', path: '/guestbook/challenge', schema: v.optional(GuestbookChallengeSchema) },
+        options,
+      );
+      return answer ?? null;
+    },
     async list(topic: string, page: { cursor?: string; limit?: number } = {}, options?: CallOptions) {
       const answer = await http.request(
         { method: 'GET', path: '/guestbook', query: { topic, cursor: page.cursor, limit: page.limit }, schema: PageSchema },
