@@ -263,6 +263,7 @@ describe('guestbook moderation modes', () => {
       assert.equal(first.pending, true);
       assert.equal(second.pending, true);
       await server.api(`/staff/guestbook/${first.id}`, { method: 'PATCH', json: { approved: true }, staff: true });
+      server.clock.now += 1000; // strictly newer, so the listing order is known
       const third = (await (await post(server, { topic, body: '已经认识了' }, { ip })).json()) as GuestbookEntry;
       assert.equal(third.pending, undefined);
       const stranger = (await (await post(server, { topic, body: '新人' }, { ip: randomIp() })).json()) as GuestbookEntry;

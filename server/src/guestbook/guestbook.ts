@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { GuestbookEntry, GuestbookPost, GuestbookReply } from '../../../src/core/types.js';
-import type { ModerationMode, ServerConfig } from '../config.js';
+import { ConfigError, type ModerationMode, type ServerConfig } from '../config.js';
 import type { EngagementTables } from '../db/engagement-tables.js';
 import { HttpProblem } from '../http/problem.js';
 import type { RateLimit } from '../http/rate-limit.js';
@@ -39,14 +39,40 @@ export interface GuestbookSettings extends GuestbookConfigExtras {
   powKey: string;
 }
 
-export function guestbookSettings(config: ServerConfig & Partial<GuestbookConfigExtras>): GuestbookSettings {
+/** GUESTBOOK_MAX_LINKS / GUESTBOOK_LINK_POLICY, when the config object does not set them. */
+function linkSettingsFromEnv(
+  env: NodeJS.ProcessEnv,
+): Partial<Pick<GuestbookConfigExtras, 'guestbookMaxLinks' | 'guestbookLinkPolicy'>> {
+  const settings: Partial<Pick<GuestbookConfigExtras, 'guestbookMaxLinks' | 'guestbookLinkPolicy'>> = {};
+  const maxLinks = env.GUESTBOOK_MAX_LINKS;
+  if (maxLinks !== undefined && maxLinks !== '') {
+    const value = Number(maxLinks);
+    if (!Number.isSafeInteger(value) || value < 0 || value > 100) {
+      throw new ConfigError(`GUESTBOOK_MAX_LINKS must be a whole number from 0 to 100, got "${maxLinks}".`);
+    }
+    settings.guestbookMaxLinks = value;
+  }
+  const policy = env.GUESTBOOK_LINK_POLICY;
+  if (policy !== undefined && policy !== '') {
+    if (policy !== 'hold' && policy !== 'refuse')
+      throw new ConfigError(`GUESTBOOK_LINK_POLICY must be hold or refuse, got "${policy}".`);
+    settings.guestbookLinkPolicy = policy;
+  }
+  return settings;
+}
+
+export function guestbookSettings(
+  config: ServerConfig & Partial<GuestbookConfigExtras>,
+  env: NodeJS.ProcessEnv = process.env,
+): GuestbookSettings {
+  const fromEnv = linkSettingsFromEnv(env);
   return {
     moderation: config.guestbookModeration,
     minFillMs: config.guestbookMinFillMs,
     pow: config.pow,
     powKey: createHash('sha256').update(`altcha\u0000${config.staffToken}`).digest('hex'),
-    guestbookMaxLinks: config.guestbookMaxLinks ?? 2,
-    guestbookLinkPolicy: config.guestbookLinkPolicy ?? 'hold',
+    guestbookMaxLinks: config.guestbookMaxLinks ?? fromEnv.guestbookMaxLinks ?? 2,
+    guestbookLinkPolicy: config.guestbookLinkPolicy ?? fromEnv.guestbookLinkPolicy ?? 'hold',
     guestbookRateLimits: config.guestbookRateLimits ?? {
       client: { max: 5, windowSeconds: 600 },
       topic: { max: 30, windowSeconds: 600 },

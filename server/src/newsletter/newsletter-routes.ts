@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { ConfigError } from '../config.js';
 import type { ServerContext } from '../context.js';
 import type { EngagementTables } from '../db/engagement-tables.js';
 import { contractRoute } from '../http/contract.js';
@@ -22,7 +23,13 @@ import {
 export function registerNewsletter(app: FastifyInstance, ctx: ServerContext): void {
   const db = ctx.db as unknown as Kysely<EngagementTables>;
   const config = ctx.config as typeof ctx.config & Partial<NewsletterConfigExtras>;
-  const cooldownMs = (config.newsletterCooldownSeconds ?? 600) * 1000;
+  const cooldownEnv = Number(process.env.NEWSLETTER_COOLDOWN_SECONDS || 600);
+  if (!Number.isSafeInteger(cooldownEnv) || cooldownEnv < 0) {
+    throw new ConfigError(
+      `NEWSLETTER_COOLDOWN_SECONDS must be a whole number of seconds, got "${process.env.NEWSLETTER_COOLDOWN_SECONDS}".`,
+    );
+  }
+  const cooldownMs = (config.newsletterCooldownSeconds ?? cooldownEnv) * 1000;
   const mailContext = (request: FastifyRequest): MailContext => ({
     baseUrl: config.publicUrl ?? `${request.protocol}://${request.host}`,
     sender: config.feedbackAddresses[0] ?? 'service@example.com',

@@ -22,6 +22,8 @@ export const MAX_EVENTS = 100;
 export const MAX_RANGE_DAYS = 366;
 /** Clock skew allowed for events stamped slightly in the future. */
 const SKEW_MS = 5 * 60_000;
+const FORGET_EVERY_MS = 60_000;
+let lastForgotten = Number.NEGATIVE_INFINITY;
 
 /** Days are the shop's calendar days (`Asia/Shanghai` unless set). */
 export interface VisitsConfigExtras {
@@ -72,7 +74,11 @@ export async function recordBatch(
       const earlier = await reserveBatch(trx, options.key, events.length, now);
       if (earlier !== null) return earlier;
     }
-    await forgetOldVisitors(trx, now, [today, yesterday]);
+    // Forgetting is idempotent; once a minute per process is enough (and keeps ingest cheap).
+    if (Math.abs(now - lastForgotten) >= FORGET_EVERY_MS) {
+      await forgetOldVisitors(trx, now, [today, yesterday]);
+      lastForgotten = now;
+    }
     const salts = new Map<string, string>();
     const counts = new Map<string, DayTopicCount>();
     const seen: { day: string; topic: string; visitor_hash: string }[] = [];
