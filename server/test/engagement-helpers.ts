@@ -54,6 +54,7 @@ export async function startTestServer(env: Record<string, string> = {}, extras: 
       STAFF_TOKEN,
       TRUST_PROXY: '1',
       RATE_LIMIT_FACTOR: '1000',
+      LOG_LEVEL: 'error',
       ALLOWED_ORIGINS: '*',
       FEEDBACK_ADDRESSES: 'service@shop.example,sales@shop.example',
       ...env,

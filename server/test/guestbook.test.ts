@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { solveChallenge } from 'altcha-lib/v1';
 import type { GuestbookEntry } from '../../src/core/types.js';
+import { readConfig } from '../src/config.js';
+import { guestbookSettings } from '../src/guestbook/guestbook.js';
 import { randomId, randomIp, startTestServer, type TestServer } from './engagement-helpers.js';
 
 type Page = { items: GuestbookEntry[]; cursor?: string };
@@ -275,6 +277,34 @@ describe('guestbook moderation modes', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('guestbook link policy', () => {
+  test('refuse: a post over the link limit is refused 400 and not stored', async () => {
+    const server = await startTestServer({}, { guestbookMaxLinks: 0, guestbookLinkPolicy: 'refuse' });
+    try {
+      const topic = randomId('refuse');
+      const response = await post(server, { topic, body: '看 https://spam.example' });
+      assert.equal(response.status, 400);
+      assert.equal(((await response.json()) as { code: string }).code, 'validation');
+      assert.equal((await post(server, { topic, body: '没有链接' })).status, 201);
+      assert.equal((await staffList(server, `topic=${topic}`)).items.length, 1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('GUESTBOOK_MAX_LINKS and GUESTBOOK_LINK_POLICY are read and checked; the default is 2, hold', () => {
+    const config = readConfig({ STAFF_TOKEN: 'x' });
+    assert.deepEqual(
+      [guestbookSettings(config, {}).guestbookMaxLinks, guestbookSettings(config, {}).guestbookLinkPolicy],
+      [2, 'hold'],
+    );
+    const set = guestbookSettings(config, { GUESTBOOK_MAX_LINKS: '5', GUESTBOOK_LINK_POLICY: 'refuse' });
+    assert.deepEqual([set.guestbookMaxLinks, set.guestbookLinkPolicy], [5, 'refuse']);
+    assert.throws(() => guestbookSettings(config, { GUESTBOOK_MAX_LINKS: 'many' }), /GUESTBOOK_MAX_LINKS/);
+    assert.throws(() => guestbookSettings(config, { GUESTBOOK_LINK_POLICY: 'drop' }), /GUESTBOOK_LINK_POLICY/);
   });
 });
 

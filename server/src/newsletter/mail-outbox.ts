@@ -20,6 +20,17 @@ export interface OutboxMail {
 /** Something that can log (Fastify's logger). */
 export interface MailLog {
   info(object: Record<string, unknown>, message: string): void;
+  warn(object: Record<string, unknown>, message: string): void;
+}
+
+/**
+ * Where mails are logged: in development at `warn`, so the confirmation links show with the
+ * default quiet LOG_LEVEL (there is no real mail); in production at `info`.
+ */
+export function mailLog(log: MailLog, production: boolean): MailLog {
+  return production
+    ? log
+    : { info: (object, message) => log.warn(object, message), warn: (object, message) => log.warn(object, message) };
 }
 
 /** Header values never carry a line break (no header injection from a form field). */

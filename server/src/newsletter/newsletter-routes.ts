@@ -5,7 +5,7 @@ import type { ServerContext } from '../context.js';
 import type { EngagementTables } from '../db/engagement-tables.js';
 import { contractRoute } from '../http/contract.js';
 import { HttpProblem, localeOf } from '../http/problem.js';
-import { listMail } from './mail-outbox.js';
+import { listMail, mailLog } from './mail-outbox.js';
 import { askPage, donePage, invalidPage, type PageKind } from './newsletter-pages.js';
 import type { SubscriptionStatus } from './newsletter-sql.js';
 import {
@@ -33,7 +33,7 @@ export function registerNewsletter(app: FastifyInstance, ctx: ServerContext): vo
   const mailContext = (request: FastifyRequest): MailContext => ({
     baseUrl: config.publicUrl ?? `${request.protocol}://${request.host}`,
     sender: config.feedbackAddresses[0] ?? 'service@example.com',
-    log: request.log,
+    log: mailLog(request.log, config.production),
   });
 
   contractRoute<SubscribeInput>(app, 'POST', '/newsletter/subscriptions', { idempotency: 'required' }, async (request, reply) => {
