@@ -107,3 +107,41 @@ describe('an unreachable database', () => {
     assert.doesNotMatch(child.output(), /secret/, 'the password is not printed');
   });
 });
+
+describe('two instances on one PostgreSQL', { skip: !process.env.DATABASE_URL && 'needs DATABASE_URL' }, () => {
+  it('start together (migrations and seed once) and behave as one server', async () => {
+    const first = await startTestServer();
+    const { readConfig } = await import('../src/config.js');
+    const { startServer } = await import('../src/main.js');
+    const second = await startServer(readConfig({ ...first.env, PORT: '0' }));
+    try {
+      const other = second.url.replace(/\/$/, '');
+      const k = key();
+      const body = { email: 'shared@example.com', password: 'password123', name: 'S' };
+      const post = (origin: string) =>
+        fetch(`${origin}/api/account/sign-up`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': k },
+          body: JSON.stringify(body),
+        });
+      const a = await post(first.origin);
+      const b = await post(other);
+      assert.equal(a.status, 201);
+      assert.equal(b.status, 201);
+      assert.equal(b.headers.get('idempotent-replayed'), 'true', 'the key is shared');
+      const { token } = (await a.json()) as { token: string };
+      const me = await fetch(`${other}/api/account/me`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(
+        ((await me.json()) as { member: { email: string } }).member.email,
+        'shared@example.com',
+        'the session is shared',
+      );
+      const products = (await first.request('GET', '/api/products?pageSize=200')).json.total;
+      const fromOther = (await (await fetch(`${other}/api/products?pageSize=200`)).json()) as { total: number };
+      assert.equal(fromOther.total, products, 'seeded once');
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});
