@@ -28,7 +28,9 @@ export async function openPage(context, url) {
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    // A failed resource names only its status: add which one it was.
+    const where = /Failed to load resource/.test(message.text()) ? ` (${message.location().url})` : '';
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}${where}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   await page.goto(url);
