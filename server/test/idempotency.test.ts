@@ -78,6 +78,19 @@ describe('idempotency keys', () => {
     assert.equal(members.length, 1);
   });
 
+  it("refuses the same key and body with other credentials (never replays another member's answer)", async () => {
+    const k = key();
+    const body = { email: 'vip@example.com', password: 'demo1234' };
+    const first = await server.request('POST', '/api/account/sign-in', { body, headers: { 'idempotency-key': k } });
+    assert.equal(first.status, 200);
+    const other = await server.request('POST', '/api/account/sign-in', {
+      body,
+      headers: { 'idempotency-key': k, authorization: 'Bearer someone-else' },
+    });
+    assert.equal(other.status, 422);
+    assert.equal(other.text.includes(first.json.token), false);
+  });
+
   it('refuses a malformed key with 400', async () => {
     const response = await signUp({ email: 'bad-key@example.com', password: 'password123', name: 'K' }, 'has spaces in it');
     assert.equal(response.status, 400);

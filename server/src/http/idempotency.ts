@@ -30,16 +30,20 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** The hash a key is bound to: method, path, query and the canonical JSON body. */
-export function hashRequest(method: string, path: string, query: unknown, body: unknown): string {
+/**
+ * The hash a key is bound to: method, path, query, the canonical JSON body and the credentials
+ * (so a key replayed with another member's token is refused, never answered with their result).
+ */
+export function hashRequest(method: string, path: string, query: unknown, body: unknown, authorization = ''): string {
   const queryText = query === undefined ? '' : canonicalJson(query);
   const bodyText = body === undefined ? '' : typeof body === 'string' ? body : canonicalJson(body);
-  return createHash('sha256').update(`${method}\n${path}\n${queryText}\n${bodyText}`).digest('base64url');
+  return createHash('sha256').update(`${method}\n${path}\n${queryText}\n${bodyText}\n${authorization}`).digest('base64url');
 }
 
 function requestHash(request: FastifyRequest): string {
   const [path = '', search] = request.url.split('?');
-  return hashRequest(request.method, path, search === undefined ? undefined : request.query, request.body);
+  const authorization = String(request.headers.authorization ?? '');
+  return hashRequest(request.method, path, search === undefined ? undefined : request.query, request.body, authorization);
 }
 
 /** Whether an answer is kept for replay: successes and client errors, not 409/429/5xx (those may change). */

@@ -91,6 +91,16 @@ function zhOf(message: string): string | undefined {
   return undefined;
 }
 
+/** `current` Vary header with `names` added once (CORS adds Origin before the answer is written). */
+export function addVary(current: unknown, ...names: string[]): string {
+  const list = String(current ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of names) if (!list.some((item) => item.toLowerCase() === name.toLowerCase())) list.push(name);
+  return list.join(', ');
+}
+
 /** Writes `error` as application/problem+json in the request's language. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: HttpProblem): FastifyReply {
   const locale = localeOf(request);
@@ -109,7 +119,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   return reply
     .code(error.status)
     .header('content-language', locale)
-    .header('vary', 'Accept-Language')
+    .header('vary', addVary(reply.getHeader('vary'), 'Accept-Language'))
     .type('application/problem+json; charset=utf-8')
     .send(JSON.stringify(body));
 }

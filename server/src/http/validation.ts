@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import AjvCompiler from '@fastify/ajv-compiler';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpProblem } from './problem.js';
+import { addVary, HttpProblem } from './problem.js';
 
 /**
  * Request validation against the contract's schemas: JSON bodies are checked strictly (no type
@@ -49,7 +49,7 @@ export function registerEtags(app: FastifyInstance): void {
     const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
     reply.header('ETag', etag);
     reply.header('Cache-Control', 'no-cache');
-    reply.header('Vary', 'Accept-Language, Authorization');
+    reply.header('Vary', addVary(reply.getHeader('vary'), 'Accept-Language', 'Authorization'));
     const match = String(request.headers['if-none-match'] ?? '')
       .split(',')
       .map((tag) => tag.trim());
