@@ -2,6 +2,11 @@
 // RestAdapter conformance tests: started on the first import of `/__server.js` (so runs
 // without REST tests never pay for it), on a random port with a throwaway data folder, and
 // stopped with the test runner.
+//
+// Another backend implementing the contract is checked by the same suite with
+//   CONFORMANCE_API_URL=https://shop.example/api CONFORMANCE_STAFF_TOKEN=... \
+//     npx web-test-runner test/adapters/rest-adapter.test.ts
+// (its CORS must allow the test runner's origin; the staff API feeds the mail and order fixtures).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,13 +70,15 @@ export function restServerPlugin() {
     name: 'rest-server',
     async serve(context) {
       if (context.path !== '/__server.js') return undefined;
-      const { url, error } = await start();
+      const external = process.env.CONFORMANCE_API_URL?.replace(/\/+$/, '');
+      const { url, error } = external ? { url: new URL(external).origin } : await start();
+      const apiUrl = external ?? (url ? `${url}/api` : null);
       return {
         type: 'js',
         body: [
           `export const serverUrl = ${JSON.stringify(url ?? null)};`,
-          `export const apiUrl = ${JSON.stringify(url ? `${url}/api` : null)};`,
-          `export const staffToken = ${JSON.stringify(STAFF_TOKEN)};`,
+          `export const apiUrl = ${JSON.stringify(apiUrl)};`,
+          `export const staffToken = ${JSON.stringify(external ? (process.env.CONFORMANCE_STAFF_TOKEN ?? '') : STAFF_TOKEN)};`,
           `export const serverError = ${JSON.stringify(error ?? null)};`,
         ].join('\n'),
       };
