@@ -53,6 +53,18 @@ describe('order tracking', () => {
     assert.equal(wrong.text, lastFourWrong.text);
   });
 
+  it('refuses blank numbers and contacts that are no phone or e-mail with 400', async () => {
+    for (const [number, contact] of [
+      ['   ', '13800138000'],
+      [orders[0]!.number, '  '],
+      [orders[0]!.number, 'not a contact'],
+    ] as const) {
+      const response = await track(number, contact);
+      assert.equal(response.status, 400, `${number}/${contact}`);
+      assert.equal(response.json.code, 'validation');
+    }
+  });
+
   it('rate limits repeated attempts per client with 429, Retry-After and RateLimit headers', async () => {
     let limited;
     for (let i = 0; i < 25 && !limited; i++) {

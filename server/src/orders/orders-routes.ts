@@ -32,9 +32,16 @@ export function registerOrders(app: FastifyInstance, ctx: ServerContext): void {
     await ctx.rateLimit(request, reply, 'orders-track', TRACK_LIMIT);
     // People type order numbers with spaces or dashes ("SF 20261125-018").
     const number = request.body.number.replace(/[\s-]/g, '').toUpperCase();
+    const contact = request.body.contact.trim();
+    // Input shape only (the same for every order): blank fields, or a contact that is no phone or e-mail.
+    if (!number || !contact || (!/^\d{4}$/.test(contact.replace(/[\s-]/g, '')) && !normalizeContact(contact))) {
+      ctx.problem(400, 'validation', 'An order number and a phone number (or its last 4 digits) or e-mail are required.', {
+        field: !number ? 'number' : 'contact',
+      });
+    }
     const { found, contacts } = await trackingCandidates(ctx.db, number);
     // An unknown number is checked against a decoy contact, so both failures do the same work.
-    const matched = contactMatches(request.body.contact, found ? contacts : ['decoy@example.invalid']) && found;
+    const matched = contactMatches(contact, found ? contacts : ['decoy@example.invalid']) && found;
     const order = matched ? await orderByNumber(ctx.db, number) : null;
     if (!order) {
       ctx.problem(404, 'not-found', 'No order matches this number and contact.', {});
