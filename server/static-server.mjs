@@ -2,7 +2,7 @@
 // `npm start -- --local` uses it alone; the reference server (server/src) reuses fileFor/TYPES.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, posix, resolve, sep } from 'node:path';
 
 export const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,7 +26,9 @@ export function fileFor(root, urlPath, routes, allow) {
     return null;
   }
   if (routes[path]) path = routes[path];
-  // Only the folders a page needs: never .git, node_modules or the sources.
+  // Normalized first ("/dist/../package.json" is "/package.json"), then only the folders a page
+  // needs: never .git, node_modules or the sources.
+  path = posix.normalize(path.replace(/\\/g, '/'));
   if (!allow.some((prefix) => path.startsWith(prefix))) return null;
   const full = resolve(root, normalize(`.${path}`));
   if (full !== root && !full.startsWith(root + sep)) return null;

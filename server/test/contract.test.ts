@@ -171,6 +171,26 @@ describe('bad input', () => {
   });
 });
 
+describe('the demo files', () => {
+  it('serves the demo page on the REST adapter at /api, and only demo/ and dist/ files', async () => {
+    const page = await server.request('GET', '/');
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<sf-store[^>]* adapter="rest" endpoint="\/api"/);
+    assert.doesNotMatch(page.text, /adapter="local"/);
+    for (const path of [
+      '/package.json',
+      '/server/src/config.ts',
+      '/demo/../package.json',
+      '/dist/..%2Fpackage.json',
+      '/.git/config',
+      '/demo/%2e%2e/server/openapi.yaml',
+    ]) {
+      const response = await server.request('GET', path);
+      assert.equal(response.status, 404, path);
+    }
+  });
+});
+
 describe('origins and headers', () => {
   it('sends CORS headers to an allowed origin only', async () => {
     const allowed = await server.request('GET', '/api/facets', { headers: { origin: 'https://shop.example' } });
