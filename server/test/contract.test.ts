@@ -162,8 +162,11 @@ describe('bad input', () => {
         headers: staff(),
       });
       assert.equal(move.status, 404, text);
-      const track = await server.request('POST', '/api/orders/track', { body: { number: text, contact: text } });
+      const track = await server.request('POST', '/api/orders/track', { body: { number: text, contact: 'a@example.com' } });
       assert.equal(track.status, 404, text);
+      // As a contact it is no phone or e-mail: refused as input, never run as SQL.
+      const contact = await server.request('POST', '/api/orders/track', { body: { number: 'SF20260101001', contact: text } });
+      assert.equal(contact.status, 400, text);
     }
     const orders = await server.request('GET', '/api/staff/orders?limit=100', { headers: staff() });
     assert.equal(orders.status, 200);
