@@ -154,6 +154,7 @@ export const PaymentMethodSchema = v.object({
 export const CheckoutSessionSchema = v.object({
   url: v.pipe(v.string(), v.minLength(1)),
   orderNumber: v.pipe(v.string(), v.minLength(1)),
+  total: v.optional(MoneySchema),
 });
 
 /* Responses of the REST contract (server/openapi.yaml) the RestAdapter validates. */

@@ -358,4 +358,6 @@ export interface CheckoutSession {
   /** Where to send the shopper to pay. */
   url: string;
   orderNumber: string;
+  /** What the backend priced the order at (the amount the payment page asks for). */
+  total?: Money;
 }

@@ -345,7 +345,7 @@ export class LocalAdapter implements StorefrontAdapter {
             contact,
           };
           await this.state.set(`order:${number}`, order);
-          return { url: `#sf-checkout=${number}`, orderNumber: number };
+          return { url: `#sf-checkout=${number}`, orderNumber: number, total };
         }),
       ),
   };
