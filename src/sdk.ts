@@ -11,7 +11,13 @@ export { formatMoney, isMoney, parseMoney, currencyDigits, money } from './core/
 export type { Money } from './core/money.js';
 export { formatDate, resolveLocale, LOCALES, DEFAULT_LOCALE } from './core/locale.js';
 export type { Locale, DateStyle } from './core/locale.js';
-export { StorefrontError, isStorefrontError, toStorefrontError } from './core/errors.js';
+export {
+  StorefrontError,
+  isStorefrontError,
+  toStorefrontError,
+  isStorefrontErrorCode,
+  STOREFRONT_ERROR_CODES,
+} from './core/errors.js';
 export type { StorefrontErrorCode } from './core/errors.js';
 export type * from './core/types.js';
 export { applyCatalogQuery, effectivePrice, foldText } from './catalog/catalog-query.js';

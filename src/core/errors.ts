@@ -17,6 +17,32 @@ export type StorefrontErrorCode =
   | 'rate-limited' // too many requests: wait `detail.retryAfter` seconds
   | 'aborted';
 
+/** Every code, for code that reads one back from the network or storage. */
+export const STOREFRONT_ERROR_CODES = [
+  'network',
+  'timeout',
+  'invalid-response',
+  'not-found',
+  'unavailable',
+  'unsupported',
+  'validation',
+  'quota',
+  'conflict',
+  'config',
+  'unauthorized',
+  'rate-limited',
+  'aborted',
+] as const satisfies readonly StorefrontErrorCode[];
+type MissingCode = Exclude<StorefrontErrorCode, (typeof STOREFRONT_ERROR_CODES)[number]>;
+const everyCodeListed: MissingCode extends never ? true : false = true;
+void everyCodeListed;
+const KNOWN_CODES: ReadonlySet<string> = new Set(STOREFRONT_ERROR_CODES);
+
+/** Whether `value` is one of the SDK's error codes (a server's or an older release's may not be). */
+export function isStorefrontErrorCode(value: unknown): value is StorefrontErrorCode {
+  return typeof value === 'string' && KNOWN_CODES.has(value);
+}
+
 const RETRYABLE: ReadonlySet<StorefrontErrorCode> = new Set(['network', 'timeout', 'unavailable', 'conflict', 'rate-limited']);
 
 export interface StorefrontErrorOptions {

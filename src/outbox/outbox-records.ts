@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { StorefrontError, type StorefrontErrorCode } from '../core/errors.js';
+import { isStorefrontErrorCode, StorefrontError } from '../core/errors.js';
 import { describeIssues, MoneySchema } from '../core/schemas.js';
 import type { CheckoutRequest, FeedbackMessage, GuestbookPost, SubscribeRequest, VisitEvent } from '../core/types.js';
 import type { StoredOutboxItem } from '../storage/schema.js';
@@ -126,22 +126,6 @@ export function readRecord(value: unknown): QueueRecord | null {
   };
 }
 
-const CODES: ReadonlySet<string> = new Set<StorefrontErrorCode>([
-  'network',
-  'timeout',
-  'invalid-response',
-  'not-found',
-  'unavailable',
-  'unsupported',
-  'validation',
-  'quota',
-  'conflict',
-  'config',
-  'unauthorized',
-  'rate-limited',
-  'aborted',
-]);
-
 /** An error as IndexedDB and BroadcastChannel can carry it (plain data only). */
 export function storeError(error: StorefrontError): NonNullable<StoredOutboxItem['error']> {
   let detail: Record<string, unknown> | undefined;
@@ -154,7 +138,7 @@ export function storeError(error: StorefrontError): NonNullable<StoredOutboxItem
 }
 
 export function restoreError(stored: NonNullable<StoredOutboxItem['error']>): StorefrontError {
-  const code = CODES.has(stored.code) ? (stored.code as StorefrontErrorCode) : 'unavailable';
+  const code = isStorefrontErrorCode(stored.code) ? stored.code : 'unavailable';
   return new StorefrontError(code, stored.message, { detail: stored.detail ?? {} });
 }
 

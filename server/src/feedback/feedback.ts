@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { FeedbackMessage, FeedbackReceipt } from '../../../src/core/types.js';
 import type { EngagementTables } from '../db/engagement-tables.js';
-import { decodeStaffCursor, encodeStaffCursor } from '../guestbook/guestbook-cursor.js';
+import { staffCursorAfter, encodeStaffCursor } from '../guestbook/guestbook-cursor.js';
 import { HttpProblem } from '../http/problem.js';
 import { sendMail, type MailLog } from '../newsletter/mail-outbox.js';
 import { insertFeedback, listFeedback, type FeedbackRow } from './feedback-sql.js';
@@ -114,18 +114,7 @@ export async function staffFeedback(
   cursor: string | undefined,
   limit: number,
 ): Promise<{ items: StaffFeedback[]; cursor?: string }> {
-  const after = cursor === undefined ? null : decodeStaffCursor(cursor);
-  if (cursor !== undefined && !after) {
-    throw new HttpProblem(
-      400,
-      'validation',
-      'The page cursor is not valid.',
-      { field: 'cursor' },
-      undefined,
-      {},
-      '分页游标无效。',
-    );
-  }
+  const after = staffCursorAfter(cursor);
   const rows = await listFeedback(db, after, limit + 1);
   const items = rows.slice(0, limit).map((row): StaffFeedback => {
     const item: StaffFeedback = {

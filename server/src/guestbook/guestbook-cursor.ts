@@ -1,3 +1,4 @@
+import { HttpProblem } from '../http/problem.js';
 import type { PublicKey, StaffKey } from './guestbook-sql.js';
 
 /**
@@ -44,4 +45,19 @@ function isTime(value: unknown): value is number {
 
 function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= 100;
+}
+
+/** A 400 for a cursor this server did not write (every staff list pages with these cursors). */
+function badCursor(): never {
+  throw new HttpProblem(400, 'validation', 'The page cursor is not valid.', { field: 'cursor' }, undefined, {}, '分页游标无效。');
+}
+
+/** The position after which a staff list continues: null for the first page; a 400 for a bad cursor. */
+export function staffCursorAfter(cursor: string | undefined): StaffKey | null {
+  return cursor === undefined ? null : (decodeStaffCursor(cursor) ?? badCursor());
+}
+
+/** The position after which a public guestbook list continues; a 400 for a bad cursor. */
+export function publicCursorAfter(cursor: string | undefined): PublicKey | null {
+  return cursor === undefined ? null : (decodePublicCursor(cursor) ?? badCursor());
 }

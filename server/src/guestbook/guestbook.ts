@@ -5,7 +5,7 @@ import { ConfigError, type ModerationMode, type ServerConfig } from '../config.j
 import type { EngagementTables } from '../db/engagement-tables.js';
 import { HttpProblem } from '../http/problem.js';
 import type { RateLimit } from '../http/rate-limit.js';
-import { decodePublicCursor, decodeStaffCursor, encodePublicCursor, encodeStaffCursor } from './guestbook-cursor.js';
+import { publicCursorAfter, staffCursorAfter, encodePublicCursor, encodeStaffCursor } from './guestbook-cursor.js';
 import {
   findEntry,
   insertEntry,
@@ -198,17 +198,13 @@ async function withReplies<T>(db: Db, rows: EntryRow[], map: (row: EntryRow, rep
   );
 }
 
-function badCursor(): never {
-  throw new HttpProblem(400, 'validation', 'The page cursor is not valid.', { field: 'cursor' }, undefined, {}, '分页游标无效。');
-}
-
 export async function listTopic(
   db: Db,
   topic: string,
   cursor: string | undefined,
   limit: number,
 ): Promise<{ items: GuestbookEntry[]; cursor?: string }> {
-  const after = cursor === undefined ? null : (decodePublicCursor(cursor) ?? badCursor());
+  const after = publicCursorAfter(cursor);
   const rows = await listPublished(db, topic, after, limit + 1);
   const page = rows.slice(0, limit);
   const items = await withReplies(db, page, toEntry);
@@ -226,7 +222,7 @@ export async function listStaff(
   cursor: string | undefined,
   limit: number,
 ): Promise<{ items: StaffGuestbookEntry[]; cursor?: string }> {
-  const after = cursor === undefined ? null : (decodeStaffCursor(cursor) ?? badCursor());
+  const after = staffCursorAfter(cursor);
   const rows = await listForStaff(db, filter, after, limit + 1);
   const page = rows.slice(0, limit);
   const items = await withReplies(db, page, toStaffEntry);

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { EngagementTables } from '../db/engagement-tables.js';
-import { decodeStaffCursor, encodeStaffCursor } from '../guestbook/guestbook-cursor.js';
-import { HttpProblem } from '../http/problem.js';
+import { staffCursorAfter, encodeStaffCursor } from '../guestbook/guestbook-cursor.js';
 
 /** The development mail outbox (newsletter confirmations, feedback to the staff): SQL and shape. */
 type Db = Kysely<EngagementTables>;
@@ -76,18 +75,7 @@ export async function listMail(
   cursor: string | undefined,
   limit: number,
 ): Promise<{ items: OutboxMail[]; cursor?: string }> {
-  const after = cursor === undefined ? null : decodeStaffCursor(cursor);
-  if (cursor !== undefined && !after) {
-    throw new HttpProblem(
-      400,
-      'validation',
-      'The page cursor is not valid.',
-      { field: 'cursor' },
-      undefined,
-      {},
-      '分页游标无效。',
-    );
-  }
+  const after = staffCursorAfter(cursor);
   let query = db.selectFrom('mail_outbox').selectAll();
   if (filter.to !== undefined) query = query.where(sql<string>`lower(to_address)`, '=', filter.to.trim().toLowerCase());
   if (after) query = query.where(sql<boolean>`(created_at, id) < (${after.createdAt}::bigint, ${after.id}::text)`);

@@ -4,7 +4,7 @@ import { StorefrontError } from '../../../src/core/errors.js';
 import type { Subscription } from '../../../src/core/types.js';
 import { normalizeEmail } from '../../../src/adapter/local/local-validation.js';
 import type { EngagementTables } from '../db/engagement-tables.js';
-import { decodeStaffCursor, encodeStaffCursor } from '../guestbook/guestbook-cursor.js';
+import { staffCursorAfter, encodeStaffCursor } from '../guestbook/guestbook-cursor.js';
 import { HttpProblem } from '../http/problem.js';
 import { sendMail, type MailLog } from './mail-outbox.js';
 import {
@@ -233,18 +233,7 @@ export async function staffSubscribers(
   cursor: string | undefined,
   limit: number,
 ): Promise<{ items: StaffSubscriber[]; cursor?: string }> {
-  const after = cursor === undefined ? null : decodeStaffCursor(cursor);
-  if (cursor !== undefined && !after) {
-    throw new HttpProblem(
-      400,
-      'validation',
-      'The page cursor is not valid.',
-      { field: 'cursor' },
-      undefined,
-      {},
-      '分页游标无效。',
-    );
-  }
+  const after = staffCursorAfter(cursor);
   const rows = await listSubscribers(db, filter, after, limit + 1);
   const items = rows.slice(0, limit).map((row): StaffSubscriber => {
     const item: StaffSubscriber = {

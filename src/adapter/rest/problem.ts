@@ -1,26 +1,6 @@
 import * as v from 'valibot';
-import { StorefrontError, type StorefrontErrorCode } from '../../core/errors.js';
+import { isStorefrontErrorCode, StorefrontError, type StorefrontErrorCode } from '../../core/errors.js';
 import { ProblemSchema } from '../../core/schemas.js';
-
-const CODES = [
-  'network',
-  'timeout',
-  'invalid-response',
-  'not-found',
-  'unavailable',
-  'unsupported',
-  'validation',
-  'quota',
-  'conflict',
-  'config',
-  'unauthorized',
-  'rate-limited',
-  'aborted',
-] as const satisfies readonly StorefrontErrorCode[];
-type MissingCode = Exclude<StorefrontErrorCode, (typeof CODES)[number]>;
-const allCodes: MissingCode extends never ? true : false = true;
-void allCodes;
-const KNOWN_CODES: ReadonlySet<string> = new Set(CODES);
 
 /** The contract's status table, for answers without a (known) `code`. */
 export function codeForStatus(status: number): StorefrontErrorCode {
@@ -45,8 +25,7 @@ const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'code', '
 export function problemError(status: number, body: unknown, request: string, retryAfterMs: number | undefined): StorefrontError {
   const parsed = v.safeParse(ProblemSchema, body);
   const problem = parsed.success ? parsed.output : undefined;
-  const code: StorefrontErrorCode =
-    problem?.code !== undefined && KNOWN_CODES.has(problem.code) ? (problem.code as StorefrontErrorCode) : codeForStatus(status);
+  const code: StorefrontErrorCode = isStorefrontErrorCode(problem?.code) ? problem.code : codeForStatus(status);
   const detail: Record<string, unknown> = { status };
   let message = `${request} answered HTTP ${status}.`;
   if (problem) {
@@ -62,7 +41,7 @@ export function problemError(status: number, body: unknown, request: string, ret
       const field = problem.errors.find((error) => typeof error.field === 'string')?.field;
       if (field !== undefined) detail.field ??= field;
     }
-    if (problem.code !== undefined && !KNOWN_CODES.has(problem.code)) detail.serverCode = problem.code;
+    if (problem.code !== undefined && !isStorefrontErrorCode(problem.code)) detail.serverCode = problem.code;
   }
   if (retryAfterMs !== undefined) detail.retryAfter = Math.ceil(retryAfterMs / 1000);
   return new StorefrontError(code, message, { detail });
