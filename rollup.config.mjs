@@ -1,4 +1,5 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -11,6 +12,31 @@ const elements = readdirSync('components', { withFileTypes: true })
   .map((entry) => entry.name);
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false, legalComments: 'none' });
+// Writes each chunk's modules with their rendered (pre-minify) length to dist/size-report.json,
+// merged across the configs, so scripts/size-check.mjs can say which source files weigh most.
+const sizeReport = () => ({
+  name: 'size-report',
+  generateBundle(options, bundle) {
+    const path = 'dist/size-report.json';
+    mkdirSync('dist', { recursive: true });
+    const report = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+    const source = (id) => relative(process.cwd(), id.replace(/^\0/, '')).replace(/\\/g, '/');
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      report[`${options.dir ?? 'dist'}/${chunk.fileName}`] = {
+        name: chunk.name,
+        isEntry: chunk.isEntry,
+        facade: chunk.facadeModuleId ? source(chunk.facadeModuleId) : null,
+        modules: Object.fromEntries(
+          Object.entries(chunk.modules)
+            .filter(([, info]) => info.renderedLength > 0)
+            .map(([id, info]) => [source(id), info.renderedLength]),
+        ),
+      };
+    }
+    writeFileSync(path, JSON.stringify(report, null, 1) + '\n');
+  },
+});
 const external = (id) => /^(lit|@lit\/|@lit-labs\/|idb|valibot)(\/|$)/.test(id);
 
 export default [
@@ -22,7 +48,7 @@ export default [
       ...Object.fromEntries(elements.map((name) => [`components/${name}`, `components/${name}/${name}.ts`])),
     },
     external,
-    plugins: [ts()],
+    plugins: [ts(), sizeReport()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -46,6 +72,7 @@ export default [
       resolve({ exportConditions: ['production'], browser: true }),
       ts(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 } }),
+      sizeReport(),
     ],
     output: {
       dir: 'dist',
