@@ -4,7 +4,7 @@
 //   4. unit and component tests in real headless Chromium (web-test-runner, with coverage)
 //   5. the reference server's tests over real HTTP on embedded PGlite, and again on a PostgreSQL
 //      server when TEST_DATABASE_URL is set (.ci/run starts one)
-//   6. build, then end-to-end tests of the demo, the one-file bundle and the real server (playwright-core)
+//   6. build, size budgets (size-budgets.json), then end-to-end tests of the demo, the one-file bundle and the real server (playwright-core)
 // The last line is the total of every suite: "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -94,6 +94,7 @@ if (serverTests.length > 0) {
 
 const built = await check('build (rollup, tsc declarations, manifest)', process.execPath, ['scripts/build.mjs']);
 if (built) {
+  await check('size budgets (gzip -9 per entry and lazy chunk, size-budgets.json)', process.execPath, ['scripts/size-check.mjs']);
   await nodeTests('end-to-end tests (demo page, one-file bundle, two tabs, real server)', ['test/e2e/']);
 }
 
