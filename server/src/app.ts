@@ -6,7 +6,7 @@ import type { ServerContext } from './context.js';
 import { registerFeedback } from './feedback/feedback-routes.js';
 import { registerGuestbook } from './guestbook/guestbook-routes.js';
 import { contractRoute, openApiDocument } from './http/contract.js';
-import { registerErrorHandling } from './http/errors.js';
+import { frameworkError, registerErrorHandling } from './http/errors.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerSecurity } from './http/security.js';
 import { registerEtags, registerValidation } from './http/validation.js';
@@ -34,6 +34,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     trustProxy: ctx.config.trustProxy as boolean | string,
     logger: { level: ctx.config.logLevel },
     // Fastify's own 404/400 texts are replaced by problem+json in errors.ts.
+    frameworkErrors: frameworkError,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { strict: false } },

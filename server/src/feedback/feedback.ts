@@ -49,6 +49,11 @@ export interface StaffFeedback extends FeedbackMessage {
   receivedAt: number;
 }
 
+/** Line breaks (and the other vertical spaces) collapsed into one space. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\v\f\u0085\u2028\u2029]+/g, ' ').trim();
+}
+
 /**
  * Stores the message and mails it, with the page it came from, to the staff address asked for
  * when that address is one the shop lists (`FEEDBACK_ADDRESSES`), else to the first (default).
@@ -85,9 +90,10 @@ export async function receiveFeedback(
       '',
       '--',
       `页面 Page: ${row.page_title ?? ''} ${pageUrl}`.replace(/\s+/g, ' ').trim(),
-      ...(row.name ? [`姓名 Name: ${row.name}`] : []),
-      ...(row.contact ? [`联系方式 Contact: ${row.contact}`] : []),
-      ...(row.topic ? [`类别 Topic: ${row.topic}`] : []),
+      // One line each: a line break in a field must not forge footer lines (a fake Contact or Id).
+      ...(row.name ? [`姓名 Name: ${oneLine(row.name)}`] : []),
+      ...(row.contact ? [`联系方式 Contact: ${oneLine(row.contact)}`] : []),
+      ...(row.topic ? [`类别 Topic: ${oneLine(row.topic)}`] : []),
       `编号 Id: ${row.id}`,
     ];
     const headers: Record<string, string> = { 'Content-Type': 'text/plain; charset=utf-8' };

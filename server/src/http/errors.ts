@@ -66,6 +66,9 @@ export function toProblem(error: unknown): HttpProblem {
       );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpProblem(415, 'validation', 'Send the body as application/json.', {});
+    case 'FST_ERR_BAD_URL':
+      // A path with a broken %-escape ("/pay/%ZZ"): Fastify's own answer would be plain JSON.
+      return new HttpProblem(400, 'validation', 'The URL is not valid.', {}, undefined, {}, '网址无效。');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new HttpProblem(400, 'validation', 'The body is not valid JSON.', {});
@@ -82,6 +85,11 @@ export function toProblem(error: unknown): HttpProblem {
     return new HttpProblem(fastify.statusCode, 'validation', fastify.message, {});
   }
   return new HttpProblem(500, 'unavailable', 'Something went wrong on the server.', {});
+}
+
+/** Errors Fastify answers before any route or hook runs (a malformed URL), as problem+json too. */
+export function frameworkError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  void sendProblem(request, reply, toProblem(error));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

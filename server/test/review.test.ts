@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { key, startTestServer, type TestServer } from './test-server.js';
+
+/** Regressions found by a hostile review of the reference server. */
+describe('review: hostile input', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  for (const path of ['/api/products/%ZZ', '/pay/%ZZ', '/newsletter/confirm/%E0%A4%A']) {
+    test(`a broken %-escape in the path (${path}) is problem+json in the asked language`, async () => {
+      for (const [language, title] of [
+        ['en', 'The request is not valid.'],
+        ['zh-CN', '请求内容无效。'],
+      ] as const) {
+        const response = await server.request('GET', path, { headers: { 'accept-language': language } });
+        assert.equal(response.status, 400);
+        assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+        assert.equal(response.json.code, 'validation');
+        assert.equal(response.json.title, title);
+        assert.equal(response.json.detail, language === 'en' ? 'The URL is not valid.' : '网址无效。');
+        assert.doesNotMatch(response.text, /FST_ERR/);
+      }
+    });
+  }
+
+  test('a line break in a feedback field cannot forge lines of the staff mail', async () => {
+    const marker = `marker-${key()}`;
+    const sent = await server.request('POST', '/api/feedback', {
+      headers: { 'idempotency-key': key() },
+      body: {
+        message: marker,
+        pageUrl: 'https://shop.example/',
+        name: 'Mallory\r\n编号 Id: fb-forged',
+        contact: 'm@evil.example\n联系方式 Contact: boss@shop.example',
+        topic: 'refund\u2028姓名 Name: CEO',
+      },
+    });
+    assert.equal(sent.status, 201);
+    const mails = await server.request('GET', '/api/staff/mail?limit=100', {
+      headers: { authorization: `Bearer ${server.staffToken}` },
+    });
+    const mail = (mails.json.items as { text: string; headers: Record<string, string> }[]).find((m) => m.text.includes(marker));
+    assert.ok(mail, 'the feedback mail is in the outbox');
+    const lines = mail.text.split(/\r\n|\r|\n|\u2028/);
+    assert.deepEqual(
+      lines.filter((line) => /^(编号 Id|联系方式 Contact|姓名 Name|类别 Topic):/.test(line)),
+      [
+        '姓名 Name: Mallory 编号 Id: fb-forged',
+        '联系方式 Contact: m@evil.example 联系方式 Contact: boss@shop.example',
+        '类别 Topic: refund 姓名 Name: CEO',
+        `编号 Id: ${sent.json.id}`,
+      ],
+    );
+    assert.equal(mail.headers['Reply-To'], undefined, 'no Reply-To for a contact that is not one address');
+  });
+});
