@@ -57,4 +57,38 @@ describe('review: hostile input', () => {
     );
     assert.equal(mail.headers['Reply-To'], undefined, 'no Reply-To for a contact that is not one address');
   });
+
+  const nulRequests: [string, string, unknown?][] = [
+    ['POST', '/api/feedback', { message: 'a\u0000b', pageUrl: 'https://shop.example/' }],
+    ['POST', '/api/orders/track', { number: 'SF\u0000', contact: '1234' }],
+    ['POST', '/api/guestbook', { topic: 'product:CC-TEE-001', author: 'a', body: 'nice shirt \u0000' }],
+    [
+      'POST',
+      '/api/checkout',
+      { lines: [{ sku: 'CC-TEE-001', quantity: 1 }], paymentMethod: 'alipay', contact: { name: '\u0000' } },
+    ],
+    ['GET', '/api/products/a%00b'],
+    ['GET', '/api/guestbook?topic=a%00b'],
+    ['GET', '/pay/a%00b?t=x'],
+  ];
+  for (const [method, path, body] of nulRequests) {
+    test(`a NUL character (${method} ${path}) is a 400 validation problem, not a 500`, async () => {
+      const response = await server.request(method, path, {
+        headers: { 'idempotency-key': key(), 'accept-language': 'en' },
+        ...(body === undefined ? {} : { body }),
+      });
+      assert.equal(response.status, 400, response.text);
+      assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      assert.equal(response.json.code, 'validation');
+      assert.equal(response.json.detail, 'The request contains a NUL character.');
+    });
+  }
+
+  test('a body nested 20,000 deep is answered, not a crash', async () => {
+    const body = `${'['.repeat(20000)}"\u0000"${']'.repeat(20000)}`;
+    const response = await server.request('POST', '/api/feedback', { headers: { 'idempotency-key': key() }, body });
+    assert.equal(response.status, 400);
+    assert.equal(response.json.code, 'validation');
+    assert.equal((await server.request('GET', '/api/health')).status, 200);
+  });
 });

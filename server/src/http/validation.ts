@@ -29,6 +29,21 @@ export function registerValidation(app: FastifyInstance): void {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
+  // PostgreSQL text cannot hold U+0000: refused up front, else the query fails with a 500.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    if (/%00/i.test(request.url) || request.url.includes('\u0000') || holdsNul(request.body)) {
+      throw new HttpProblem(
+        400,
+        'validation',
+        'The request contains a NUL character.',
+        {},
+        undefined,
+        {},
+        '请求中含有 NUL 字符。',
+      );
+    }
+  });
+
   app.addHook('preValidation', async (request: FastifyRequest) => {
     const accepted = request.routeOptions.config.contentTypes;
     if (!accepted || request.body === undefined || !request.url.startsWith('/api/')) return;
@@ -40,6 +55,23 @@ export function registerValidation(app: FastifyInstance): void {
       throw new HttpProblem(415, 'validation', `Send the body as ${accepted.join(' or ') || 'nothing'}.`, { accepted });
     }
   });
+}
+
+/** Whether any string (or key) in a parsed body holds U+0000; iterative, so deep nesting cannot overflow the stack. */
+function holdsNul(body: unknown): boolean {
+  const stack: unknown[] = [body];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (value && typeof value === 'object') {
+      for (const [name, item] of Object.entries(value)) {
+        if (name.includes('\u0000')) return true;
+        stack.push(item);
+      }
+    }
+  }
+  return false;
 }
 
 /** Strong ETags and 304 for routes with `etag: true` (the catalog and other cacheable reads). */
