@@ -91,4 +91,28 @@ describe('review: hostile input', () => {
     assert.equal(response.json.code, 'validation');
     assert.equal((await server.request('GET', '/api/health')).status, 200);
   });
+
+  const gbPost = (author: string, body: string) =>
+    server.request('POST', '/api/guestbook', {
+      headers: { 'idempotency-key': key(), 'accept-language': 'en' },
+      body: { topic: 'product:CC-TEE-001', author, body },
+    });
+
+  test('a guestbook name of only invisible characters is refused', async () => {
+    for (const author of ['\u200b\u200b', '\ufeff', '\u202e', '\u2060 \u200d']) {
+      const response = await gbPost(author, 'A real message about the shirt');
+      assert.equal(response.status, 400, JSON.stringify(author));
+      assert.equal(response.json.errors[0].field, 'author');
+    }
+    const blank = await gbPost('Ann', '\u200b\u200b\u200b');
+    assert.equal(blank.status, 400);
+    assert.equal(blank.json.errors[0].field, 'body');
+  });
+
+  test('a guestbook name loses direction overrides and line breaks; a body keeps its lines and emoji', async () => {
+    const response = await gbPost('\u202enimda\u202c\r\nStaff\u200b', 'Line one\nLine two 👨\u200d👩\u200d👧 \u202egnp.exe');
+    assert.equal(response.status, 201, response.text);
+    assert.equal(response.json.author, 'nimda Staff');
+    assert.equal(response.json.body, 'Line one\nLine two 👨\u200d👩\u200d👧 gnp.exe');
+  });
 });

@@ -104,20 +104,39 @@ function invalid(field: string, en: string, zh: string): never {
   throw new HttpProblem(400, 'validation', en, { field }, [{ field, message: en }], {}, zh);
 }
 
+// Bidi embeddings/overrides/isolates ("\u202eadmin" shows reversed) and invisible spaces are
+// dropped; control characters and line breaks in a name become one space. ZWJ/ZWNJ stay (emoji, scripts).
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/g;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is matched
+const NAME_BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u061c]+/g;
+
+/** A display name on one line, without direction tricks or invisible padding. */
+function cleanName(text: string): string {
+  return text.replace(BIDI_CONTROLS, '').replace(INVISIBLE, '').replace(NAME_BREAKS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether `text` shows anything (not only spaces and joiners). */
+function visible(text: string): boolean {
+  return /[^\s\u200c\u200d]/u.test(text);
+}
+
 /** Checks the text fields beyond the contract's types. Text is kept verbatim (plain text, never HTML-cleaned). */
 export function checkPost(
   post: GuestbookPost,
   settings: GuestbookSettings,
 ): Required<Pick<GuestbookPost, 'topic' | 'author' | 'body'>> & Pick<GuestbookPost, 'rating' | 'contact'> {
   const topic = String(post.topic ?? '').trim();
-  const author = String(post.author ?? '').trim();
-  const body = String(post.body ?? '').trim();
+  const author = cleanName(String(post.author ?? ''));
+  const body = String(post.body ?? '')
+    .replace(BIDI_CONTROLS, '')
+    .trim();
   const contact = post.contact === undefined ? undefined : String(post.contact).trim();
   if (!topic || topic.length > GUESTBOOK_LIMITS.topic)
     invalid('topic', 'A topic of 1 to 128 characters is required.', '需要 1 到 128 个字符的主题。');
-  if (!author || [...author].length > GUESTBOOK_LIMITS.author)
+  if (!visible(author) || [...author].length > GUESTBOOK_LIMITS.author)
     invalid('author', 'A name of 1 to 40 characters is required.', '请填写 1 到 40 个字符的昵称。');
-  if (!body || [...body].length > GUESTBOOK_LIMITS.body)
+  if (!visible(body.replace(INVISIBLE, '')) || [...body].length > GUESTBOOK_LIMITS.body)
     invalid('body', 'A message of 1 to 2000 characters is required.', '请填写 1 到 2000 个字符的留言。');
   if (contact !== undefined && contact.length > GUESTBOOK_LIMITS.contact)
     invalid('contact', 'The contact is at most 200 characters.', '联系方式最多 200 个字符。');
