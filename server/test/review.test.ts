@@ -115,4 +115,15 @@ describe('review: hostile input', () => {
     assert.equal(response.json.author, 'nimda Staff');
     assert.equal(response.json.body, 'Line one\nLine two 👨\u200d👩\u200d👧 gnp.exe');
   });
+
+  test('the staff token must match exactly: a prefix, a longer token or another case is refused', async () => {
+    const tries = [server.staffToken.slice(0, -1), `${server.staffToken}x`, server.staffToken.toUpperCase(), ''];
+    for (const token of tries) {
+      const response = await server.request('GET', '/api/staff/orders', { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(response.status, 401, token);
+      assert.equal(response.json.code, 'unauthorized');
+    }
+    const ok = await server.request('GET', '/api/staff/orders', { headers: { authorization: `Bearer ${server.staffToken}` } });
+    assert.equal(ok.status, 200);
+  });
 });
