@@ -6,7 +6,7 @@ import type { ServerContext } from './context.js';
 import { registerFeedback } from './feedback/feedback-routes.js';
 import { registerGuestbook } from './guestbook/guestbook-routes.js';
 import { contractRoute, openApiDocument } from './http/contract.js';
-import { frameworkError, registerErrorHandling } from './http/errors.js';
+import { clientError, frameworkError, registerErrorHandling } from './http/errors.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerSecurity } from './http/security.js';
 import { registerEtags, registerValidation } from './http/validation.js';
@@ -35,6 +35,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     logger: { level: ctx.config.logLevel },
     // Fastify's own 404/400 texts are replaced by problem+json in errors.ts.
     frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { strict: false } },

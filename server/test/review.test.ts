@@ -126,4 +126,13 @@ describe('review: hostile input', () => {
     const ok = await server.request('GET', '/api/staff/orders', { headers: { authorization: `Bearer ${server.staffToken}` } });
     assert.equal(ok.status, 200);
   });
+
+  test('a URL too long for the HTTP parser (431) is problem+json too', async () => {
+    const response = await server.request('GET', `/api/products?query=${'x'.repeat(70_000)}`);
+    assert.equal(response.status, 431);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    assert.equal(response.json.code, 'validation');
+    assert.equal(response.json.title, '请求内容无效。');
+    assert.equal((await server.request('GET', '/api/health')).status, 200);
+  });
 });

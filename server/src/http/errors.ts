@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { StorefrontError } from '../../../src/core/errors.js';
 import { HttpProblem, sendProblem, type FieldError } from './problem.js';
@@ -90,6 +91,34 @@ export function toProblem(error: unknown): HttpProblem {
 /** Errors Fastify answers before any route or hook runs (a malformed URL), as problem+json too. */
 export function frameworkError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   void sendProblem(request, reply, toProblem(error));
+}
+
+/**
+ * Errors of the HTTP parser itself (headers too large, a malformed request line): no request
+ * exists, so no Accept-Language either; answered problem+json in zh-CN (the default locale).
+ */
+export function clientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, detail] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', '请求头或网址过长。']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', '请求超时。']
+        : [400, 'Bad Request', '请求格式无效。'];
+  const body = JSON.stringify({
+    type: 'https://storefront-elements.dev/problems/validation',
+    title: '请求内容无效。',
+    status,
+    detail,
+    code: 'validation',
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\nContent-Language: zh-CN\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
