@@ -43,7 +43,14 @@ if (process.argv.includes('--local')) {
   }
 } else {
   // The server runs its TypeScript through tsx; it prints the URL and the data folder itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { stdio: 'inherit' });
+  // The demo server takes widgets embedded on any site (a blog on another origin); a shop sets
+  // ALLOWED_ORIGINS to its own sites.
+  const env = { ...process.env };
+  if (!env.ALLOWED_ORIGINS && env.NODE_ENV !== 'production') {
+    env.ALLOWED_ORIGINS = '*';
+    console.log('CORS: any origin may embed the widgets (set ALLOWED_ORIGINS to your sites to restrict it).');
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

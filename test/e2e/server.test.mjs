@@ -6,12 +6,14 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
 import { openPage, screenshotPath, shadowText } from './harness.mjs';
+import { startStaticServer } from '../../server/static-server.mjs';
 import { SHOPPER_UA, startReferenceServer } from './server-harness.mjs';
 
 let server;
 let browser;
 before(async () => {
-  server = await startReferenceServer();
+  // As `npm start` runs it: widgets may be embedded on any origin.
+  server = await startReferenceServer({ ALLOWED_ORIGINS: '*' });
   browser = await chromium.launch({ executablePath: findChrome() ?? '/usr/bin/chromium', args: CHROME_ARGS });
 });
 after(async () => {
@@ -50,6 +52,27 @@ describe('the demo on the reference server (npm start)', () => {
     await page.screenshot({ path: screenshotPath('server-demo'), fullPage: false });
     assert.deepEqual(problems, []);
     await context.close();
+  });
+});
+
+describe('a widget on a page of another origin', () => {
+  it('shows a product card from the one-file bundle and the API of the shop, both across origins', async () => {
+    const blog = await startStaticServer({ root: '.', port: 0, allow: ['/test/e2e/pages/'] });
+    try {
+      const context = await browser.newContext({ userAgent: SHOPPER_UA });
+      const { page, problems } = await openPage(
+        context,
+        `http://localhost:${blog.address().port}/test/e2e/pages/other-origin.html?shop=${encodeURIComponent(server.url)}`,
+      );
+      await page.waitForFunction(() => document.querySelector('sf-product-card')?.shadowRoot?.textContent?.includes('¥'), null, {
+        timeout: 20_000,
+      });
+      assert.match(await shadowText(page, 'sf-product-card'), /声屿/);
+      assert.deepEqual(problems, []);
+      await context.close();
+    } finally {
+      await new Promise((resolve) => blog.close(resolve));
+    }
   });
 });
 

@@ -16,6 +16,8 @@ function serve(request: FastifyRequest, reply: FastifyReply, urlPath: string): F
   const file = fileFor(ROOT, urlPath, { '/': '/demo/index.html' }, ALLOW);
   if (!file) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
   reply.header('cache-control', 'no-cache').type(TYPES[extname(file)] ?? 'application/octet-stream');
+  // The built kit is public and loaded by pages of other sites: a module script needs CORS.
+  if (urlPath.startsWith('/dist/')) reply.header('access-control-allow-origin', '*');
   if (file.endsWith('.html')) return reply.send(pointDemoAtApi(readFileSync(file, 'utf8')));
   if (request.method === 'HEAD') return reply.send();
   return reply.send(createReadStream(file));
