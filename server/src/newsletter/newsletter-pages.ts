@@ -1,4 +1,5 @@
 import type { Subscription } from '../../../src/core/types.js';
+import { escapeHtml } from '../http/html.js';
 
 /**
  * The pages a newsletter mail links to. A GET only shows the page (mail scanners follow links
@@ -35,10 +36,6 @@ const TEXT = {
     note: 'Nothing changes until you press the button.',
   },
 } as const;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function layout(locale: PageLocale, title: string, content: string): string {
   return `<!doctype html>

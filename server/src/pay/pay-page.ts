@@ -1,4 +1,5 @@
 import type { Order, PaymentMethod } from '../../../src/core/types.js';
+import { escapeHtml } from '../http/html.js';
 
 export type PageLocale = 'zh-CN' | 'en';
 
@@ -32,10 +33,6 @@ const TEXT = {
     demo: 'Demo payment page: nothing is charged and no card data is collected.',
   },
 } as const;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 function money(amount: number, currency: string, locale: PageLocale): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 100);
